@@ -1,0 +1,51 @@
+package dev.parley.api;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * One conversation between a client and an agent instance, as the agent sees it. Safe to use from
+ * any thread; output is delivered in the order it was requested.
+ */
+public interface AgentSession {
+
+    /** Parley's id of this conversation (XUNA {@code conversation_id}). */
+    String conversationId();
+
+    /** The id of the agent serving it. */
+    String agentId();
+
+    /** The dialect the client speaks (a {@link Dialects} id). */
+    String dialect();
+
+    /** What the client asked for when it started. */
+    ClientOverrides overrides();
+
+    /** Whether the connection is still open. */
+    boolean isOpen();
+
+    /** Says {@code text} as one agent response (spoken unless the conversation is text-only). */
+    CompletionStage<Void> say(String text);
+
+    /**
+     * Streams one agent response chunk by chunk (an LLM's tokens, say). It completes when the publisher
+     * does, or when the user interrupts (the subscription is then cancelled).
+     */
+    CompletionStage<Void> stream(Flow.Publisher<? extends CharSequence> chunks);
+
+    /** Sends agent audio, converted to the client's output format. Ignored in text-only conversations. */
+    void sendAudio(AudioFrame frame);
+
+    /**
+     * Asks the client to run one of its tools (XUNA {@code client_tool_call}); completes with its answer,
+     * or exceptionally when the session ends first or the dialect has no client tools.
+     */
+    CompletionStage<ToolResult> callClientTool(String toolName, Map<String, Object> parameters);
+
+    /** Ends the conversation normally once what was already said has been sent. */
+    void end(String reason);
+
+    /** Per-session attributes, for the agent's and extensions' own use. */
+    Map<String, Object> attributes();
+}

@@ -1,0 +1,40 @@
+package dev.parley.api.spi;
+
+import dev.parley.api.AudioFrame;
+import dev.parley.api.Interruption;
+import dev.parley.api.Transcript;
+import java.util.Map;
+
+/**
+ * What a conversation tells its dialect to render. Calls for one conversation never overlap and come in
+ * order. Ids come from one increasing counter per conversation, shared by user turns and agent responses.
+ */
+public interface ConversationEvents {
+
+    /** The user's words: partial results as they are recognized, then the final one. */
+    void userTranscript(long eventId, Transcript transcript);
+
+    /** An agent response begins. */
+    void responseStarted(long responseId);
+
+    /** More text of a response; {@code textSoFar} is everything sent for it, {@code delta} included. */
+    void responseText(long responseId, String delta, String textSoFar);
+
+    /** Agent audio of a response, in {@link ConversationSpec#outputFormat()}. */
+    void responseAudio(long responseId, AudioFrame audio);
+
+    /** The response is complete; nothing more of it follows. */
+    void responseCompleted(long responseId, String fullText);
+
+    /** The user interrupted a response; nothing more of it follows. */
+    void interrupted(Interruption interruption);
+
+    /** The agent asks the client to run a tool. */
+    void toolCall(String toolCallId, String toolName, Map<String, Object> parameters);
+
+    /** A handler of the agent failed; the conversation goes on. */
+    void agentFailed(String message);
+
+    /** The agent ended the conversation; the dialect closes the connection its own way. */
+    void endRequested(String reason);
+}

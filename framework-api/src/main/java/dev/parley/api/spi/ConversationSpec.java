@@ -1,0 +1,17 @@
+package dev.parley.api.spi;
+
+import dev.parley.api.AudioFormat;
+import dev.parley.api.ClientOverrides;
+
+/**
+ * How a dialect wants a conversation run.
+ *
+ * @param agent        the agent to serve
+ * @param overrides    what the client asked for
+ * @param inputFormat  the format of the user audio the dialect will pass on
+ * @param outputFormat the format the dialect wants agent audio in
+ * @param textOnly     no audio either way: replies are sent as text only
+ */
+public record ConversationSpec(AgentDescriptor<?> agent, ClientOverrides overrides, AudioFormat inputFormat,
+                               AudioFormat outputFormat, boolean textOnly) {
+}

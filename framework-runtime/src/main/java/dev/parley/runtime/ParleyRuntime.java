@@ -1,0 +1,183 @@
+package dev.parley.runtime;
+
+import dev.parley.api.VoiceAgent;
+import dev.parley.api.spi.AgentDescriptor;
+import dev.parley.api.spi.Dialect;
+import dev.parley.runtime.auth.AgentTokens;
+import dev.parley.runtime.config.Settings;
+import dev.parley.runtime.session.AgentInstances;
+import dev.parley.runtime.validation.MessageValidator;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything one Parley application shares: its agents and dialects (found through ServiceLoader), the
+ * worker pool handlers run on, the timer for heartbeats, settings and token signing. One per application
+ * (per class loader in a Jakarta EE server), created on first use.
+ */
+public final class ParleyRuntime implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ParleyRuntime.class.getName());
+    private static volatile ParleyRuntime current;
+
+    private final Settings settings;
+    private final Map<String, AgentDescriptor<?>> agents;
+    private final List<Dialect> dialects;
+    private final AgentTokens tokens;
+    private final AgentInstances instances;
+    private final MessageValidator validator;
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("parley-worker"));
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("parley-timer"));
+
+    ParleyRuntime(Settings settings, ClassLoader loader) {
+        this.settings = settings;
+        this.agents = loadAgents(loader);
+        this.dialects = loadDialects(loader);
+        this.tokens = tokens(settings, agents);
+        this.instances = AgentInstances.detect();
+        this.validator = MessageValidator.create();
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** The application's runtime, created from system settings and the context class loader on first use. */
+    public static ParleyRuntime current() {
+        ParleyRuntime runtime = current;
+        if (runtime == null) {
+            synchronized (ParleyRuntime.class) {
+                runtime = current;
+                if (runtime == null) {
+                    runtime = new ParleyRuntime(Settings.fromSystem(), Thread.currentThread().getContextClassLoader());
+                    current = runtime;
+                }
+            }
+        }
+        return runtime;
+    }
+
+    /**
+     * Makes a runtime with these settings the application's current one (the standalone launcher and tests
+     * use this; Jakarta EE servers get theirs from {@link #current()}). A previous one is closed.
+     */
+    public static ParleyRuntime start(Settings settings, ClassLoader loader) {
+        synchronized (ParleyRuntime.class) {
+            if (current != null) {
+                current.close();
+            }
+            current = new ParleyRuntime(settings, loader);
+            return current;
+        }
+    }
+
+    /** Stops the shared threads; a later {@link #current()} starts afresh. */
+    @Override
+    public void close() {
+        synchronized (ParleyRuntime.class) {
+            if (current == this) {
+                current = null;
+            }
+        }
+        timer.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Optional<AgentDescriptor<?>> agent(String id) {
+        return Optional.ofNullable(agents.get(id));
+    }
+
+    public Map<String, AgentDescriptor<?>> agents() {
+        return agents;
+    }
+
+    public List<Dialect> dialects() {
+        return dialects;
+    }
+
+    /** Mints and verifies signed tokens for private agents. */
+    public AgentTokens tokens() {
+        return tokens;
+    }
+
+    public AgentInstances instances() {
+        return instances;
+    }
+
+    public MessageValidator validator() {
+        return validator;
+    }
+
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    public ScheduledThreadPoolExecutor timer() {
+        return timer;
+    }
+
+    private static Map<String, AgentDescriptor<?>> loadAgents(ClassLoader loader) {
+        Map<String, AgentDescriptor<?>> byId = new LinkedHashMap<>();
+        for (AgentDescriptor<?> descriptor : ServiceLoader.load(AgentDescriptor.class, loader)) {
+            AgentDescriptor<?> earlier = byId.putIfAbsent(descriptor.id(), descriptor);
+            if (earlier != null && earlier.agentClass() != descriptor.agentClass()) {
+                throw new IllegalStateException("Two agents have the id '" + descriptor.id() + "': "
+                        + earlier.agentClass().getName() + " and " + descriptor.agentClass().getName() + ". Rename one.");
+            }
+        }
+        if (byId.isEmpty()) {
+            LOG.log(Level.WARNING, "No @VoiceAgent classes found: is Parley's annotation processor on the compiler's "
+                    + "annotationProcessorPaths?");
+        }
+        return Collections.unmodifiableMap(byId);
+    }
+
+    private static List<Dialect> loadDialects(ClassLoader loader) {
+        List<Dialect> found = new ArrayList<>();
+        ServiceLoader.load(Dialect.class, loader).forEach(found::add);
+        return List.copyOf(found);
+    }
+
+    private static AgentTokens tokens(Settings settings, Map<String, AgentDescriptor<?>> agents) {
+        Optional<String> secret = settings.get("parley.tokens.secret");
+        if (secret.isPresent()) {
+            return new AgentTokens(secret.get().getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+        }
+        if (agents.values().stream().anyMatch(agent -> agent.access() == VoiceAgent.Access.PRIVATE)) {
+            LOG.log(Level.WARNING, "parley.tokens.secret is not set: tokens for private agents are signed with a random "
+                    + "secret and are valid only on this server until it restarts.");
+        }
+        return AgentTokens.withRandomSecret();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

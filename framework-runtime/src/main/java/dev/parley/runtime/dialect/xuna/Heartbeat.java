@@ -1,0 +1,43 @@
+package dev.parley.runtime.dialect.xuna;
+
+import java.time.Duration;
+
+/**
+ * XUNA's server-driven heartbeat: pings with increasing event ids, the round trip of the last answered one
+ * as {@code ping_ms}, and a verdict of "dead" when no pong came for the timeout.
+ */
+final class Heartbeat {
+    private final long timeoutNanos;
+    private long nextEventId;
+    private long lastPingId = -1;
+    private long lastPingSentAt;
+    private long lastPongAt;
+    private Long lastRoundTripMillis;
+
+    Heartbeat(Duration pongTimeout, long now) {
+        this.timeoutNanos = pongTimeout.toNanos();
+        this.lastPongAt = now;
+    }
+
+    /** The id of the next ping, recorded as sent at {@code now}. */
+    synchronized long nextPing(long now) {
+        lastPingId = ++nextEventId;
+        lastPingSentAt = now;
+        return lastPingId;
+    }
+
+    synchronized Long lastRoundTripMillis() {
+        return lastRoundTripMillis;
+    }
+
+    synchronized void pong(long eventId, long now) {
+        lastPongAt = now;
+        if (eventId == lastPingId) {
+            lastRoundTripMillis = Duration.ofNanos(now - lastPingSentAt).toMillis();
+        }
+    }
+
+    synchronized boolean isDead(long now) {
+        return now - lastPongAt > timeoutNanos;
+    }
+}

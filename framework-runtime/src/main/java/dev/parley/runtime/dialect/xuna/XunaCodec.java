@@ -1,0 +1,174 @@
+package dev.parley.runtime.dialect.xuna;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Turns XUNA frames into {@link XunaInbound} messages and agent events into frames, in the shapes the
+ * published {@code @elevenlabs/client} reads (see docs/dialects/xuna.md). Thread-safe.
+ */
+final class XunaCodec {
+    private final ObjectMapper mapper = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+    XunaCodec() {
+        // "text": 5 is a wrong type, not the text "5"
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+
+    XunaInbound decode(String frame) throws XunaProtocolException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(frame);
+        } catch (JsonProcessingException e) {
+            throw new XunaProtocolException("invalid_message", "Malformed JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new XunaProtocolException("invalid_message", "A XUNA message is a JSON object");
+        }
+        JsonNode chunk = root.get("user_audio_chunk");
+        if (chunk != null) {
+            return new XunaInbound.UserAudio(base64(chunk, "user_audio_chunk"));
+        }
+        JsonNode type = root.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new XunaProtocolException("invalid_message", "The message has no \"type\" (and is not a user_audio_chunk)");
+        }
+        return switch (type.textValue()) {
+            case "conversation_initiation_client_data" -> bind(root, XunaInbound.ClientData.class);
+            case "audio" -> new XunaInbound.UserAudio(base64(root.path("audio_event").get("audio_base_64"),
+                    "audio_event.audio_base_64"));
+            case "pong" -> bind(root, XunaInbound.Pong.class);
+            case "user_activity" -> new XunaInbound.UserActivity();
+            case "user_message" -> bind(root, XunaInbound.UserMessage.class);
+            case "contextual_update" -> bind(root, XunaInbound.ContextualUpdate.class);
+            case "client_tool_result" -> toolResult(root);
+            default -> new XunaInbound.Ignored(type.textValue());
+        };
+    }
+
+    private <T extends XunaInbound> T bind(JsonNode root, Class<T> type) throws XunaProtocolException {
+        try {
+            return mapper.treeToValue(root, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new XunaProtocolException("invalid_message", "Invalid " + root.path("type").asText() + ": "
+                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()));
+        }
+    }
+
+    /** The client sends its tool's result as a string; anything else is kept as its JSON text. */
+    private XunaInbound toolResult(JsonNode root) throws XunaProtocolException {
+        JsonNode result = root.get("result");
+        if (result != null && !result.isTextual() && !result.isNull()) {
+            ((ObjectNode) root).put("result", result.toString());
+        }
+        return bind(root, XunaInbound.ClientToolResult.class);
+    }
+
+    private static byte[] base64(JsonNode node, String field) throws XunaProtocolException {
+        if (node == null || !node.isTextual()) {
+            throw new XunaProtocolException("invalid_audio", field + " must be a base64 string");
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(node.textValue());
+        } catch (IllegalArgumentException e) {
+            throw new XunaProtocolException("invalid_audio", field + " is not valid base64: " + e.getMessage());
+        }
+    }
+
+    // ---- server -> client ----
+
+    String metadata(String conversationId, String outputFormat, String inputFormat) {
+        ObjectNode frame = frame("conversation_initiation_metadata");
+        frame.putObject("conversation_initiation_metadata_event")
+                .put("conversation_id", conversationId)
+                .put("agent_output_audio_format", outputFormat)
+                .put("user_input_audio_format", inputFormat);
+        return write(frame);
+    }
+
+    String ping(long eventId, Long lastRoundTripMillis) {
+        ObjectNode frame = frame("ping");
+        ObjectNode event = frame.putObject("ping_event").put("event_id", eventId);
+        if (lastRoundTripMillis != null) {
+            event.put("ping_ms", lastRoundTripMillis);
+        }
+        return write(frame);
+    }
+
+    String userTranscript(long eventId, String text) {
+        ObjectNode frame = frame("user_transcript");
+        frame.putObject("user_transcription_event").put("user_transcript", text).put("event_id", eventId);
+        return write(frame);
+    }
+
+    String tentativeUserTranscript(long eventId, String text) {
+        ObjectNode frame = frame("tentative_user_transcript");
+        frame.putObject("tentative_user_transcription_event").put("user_transcript", text).put("event_id", eventId);
+        return write(frame);
+    }
+
+    String agentResponse(long eventId, String text) {
+        ObjectNode frame = frame("agent_response");
+        frame.putObject("agent_response_event").put("agent_response", text).put("event_id", eventId);
+        return write(frame);
+    }
+
+    /** Streaming text: {@code part} is start, delta or stop. */
+    String agentResponsePart(long eventId, String part, String text) {
+        ObjectNode frame = frame("agent_chat_response_part");
+        frame.putObject("text_response_part").put("text", text).put("type", part).put("event_id", eventId);
+        return write(frame);
+    }
+
+    String audio(long eventId, byte[] audio) {
+        ObjectNode frame = frame("audio");
+        frame.putObject("audio_event").put("audio_base_64", audio).put("event_id", eventId);
+        return write(frame);
+    }
+
+    String interruption(long eventId) {
+        ObjectNode frame = frame("interruption");
+        frame.putObject("interruption_event").put("event_id", eventId);
+        return write(frame);
+    }
+
+    String clientToolCall(String toolCallId, String toolName, Map<String, Object> parameters) {
+        ObjectNode frame = frame("client_tool_call");
+        ObjectNode call = frame.putObject("client_tool_call")
+                .put("tool_name", toolName)
+                .put("tool_call_id", toolCallId);
+        call.set("parameters", mapper.valueToTree(parameters));
+        return write(frame);
+    }
+
+    String error(String errorType, String message) {
+        ObjectNode frame = frame("error");
+        frame.putObject("error_event").put("error_type", errorType).put("message", message);
+        return write(frame);
+    }
+
+    private ObjectNode frame(String type) {
+        return mapper.createObjectNode().put("type", type);
+    }
+
+    private String write(ObjectNode frame) {
+        try {
+            return mapper.writeValueAsString(frame);
+        } catch (IOException e) {
+            throw new IllegalStateException("A JSON tree could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.parley.runtime.endpoint;
+
+import dev.parley.api.VoiceAgent;
+import dev.parley.api.spi.AgentDescriptor;
+import dev.parley.api.spi.ClientLink;
+import dev.parley.api.spi.Conversation;
+import dev.parley.api.spi.ConversationEvents;
+import dev.parley.api.spi.ConversationSpec;
+import dev.parley.api.spi.Dialect;
+import dev.parley.api.spi.DialectContext;
+import dev.parley.api.spi.Handshake;
+import dev.parley.runtime.ParleyRuntime;
+import dev.parley.runtime.session.ConversationSession;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** What one connection's dialect can use; cancels its timers and ends its conversation when the socket closes. */
+final class ConnectionContext implements DialectContext {
+    private static final System.Logger LOG = System.getLogger(ConnectionContext.class.getName());
+
+    private final ParleyRuntime runtime;
+    private final Dialect dialect;
+    private final Handshake handshake;
+    private final ClientLink client;
+    private final Queue<ScheduledFuture<?>> timers = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
+
+    ConnectionContext(ParleyRuntime runtime, Dialect dialect, Handshake handshake, ClientLink client) {
+        this.runtime = runtime;
+        this.dialect = dialect;
+        this.handshake = handshake;
+        this.client = client;
+    }
+
+    @Override
+    public Handshake handshake() {
+        return handshake;
+    }
+
+    @Override
+    public ClientLink client() {
+        return client;
+    }
+
+    @Override
+    public Optional<AgentDescriptor<?>> agent(String agentId) {
+        return runtime.agent(agentId).filter(agent -> agent.speaks(dialect.id()));
+    }
+
+    @Override
+    public List<String> publicAgentIds() {
+        return runtime.agents().values().stream()
+                .filter(agent -> agent.speaks(dialect.id()) && agent.access() == VoiceAgent.Access.PUBLIC)
+                .map(AgentDescriptor::id)
+                .toList();
+    }
+
+    @Override
+    public Optional<String> agentGrantedBy(String token) {
+        return runtime.tokens().verify(token);
+    }
+
+    @Override
+    public Conversation startConversation(ConversationSpec spec, ConversationEvents events) {
+        return ConversationSession.start(dialect.id(), spec, events, runtime.instances(), runtime.workers());
+    }
+
+    @Override
+    public ScheduledFuture<?> every(Duration period, Runnable task) {
+        long millis = Math.max(1, period.toMillis());
+        return track(runtime.timer().scheduleAtFixedRate(guarded(task), millis, millis, TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public ScheduledFuture<?> after(Duration delay, Runnable task) {
+        return track(runtime.timer().schedule(guarded(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public String setting(String key, String defaultValue) {
+        return runtime.settings().get(key, defaultValue);
+    }
+
+    @Override
+    public Optional<String> validate(Object message) {
+        return runtime.validator().violations(message);
+    }
+
+    /** The socket closed: no timer of this connection runs again. */
+    void closed() {
+        closed = true;
+        timers.forEach(timer -> timer.cancel(false));
+        timers.clear();
+    }
+
+    private ScheduledFuture<?> track(ScheduledFuture<?> timer) {
+        timers.add(timer);
+        if (closed) {
+            timer.cancel(false);
+        }
+        return timer;
+    }
+
+    /** A timer task that throws would silently stop repeating; log it instead, and never run after close. */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            if (closed) {
+                return;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException failure) {
+                LOG.log(Level.ERROR, "Timer task of dialect " + dialect.id() + " failed", failure);
+            }
+        };
+    }
+}

@@ -1,0 +1,324 @@
+package dev.parley.runtime.session;
+
+import dev.parley.api.AgentSession;
+import dev.parley.api.AudioFrame;
+import dev.parley.api.ClientOverrides;
+import dev.parley.api.SessionEnd;
+import dev.parley.api.ToolResult;
+import dev.parley.api.Transcript;
+import dev.parley.api.spi.AgentDescriptor;
+import dev.parley.api.spi.AgentInvoker;
+import dev.parley.api.spi.Conversation;
+import dev.parley.api.spi.ConversationEvents;
+import dev.parley.api.spi.ConversationSpec;
+import dev.parley.api.spi.Handler;
+import dev.parley.api.spi.Reply;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One conversation: the dialect drives it as a {@link Conversation}, the agent sees it as an
+ * {@link AgentSession}. Every handler call goes through the session's {@link SerialExecutor}, so an agent
+ * instance is only ever used by one thread at a time, in the order events arrived.
+ *
+ * @param <A> the agent class
+ */
+public final class ConversationSession<A> implements Conversation, AgentSession {
+    private static final System.Logger LOG = System.getLogger(ConversationSession.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A handler call that may throw. */
+    private interface HandlerCall<T> {
+        T call() throws Exception;
+    }
+
+    private final String id = "conv_" + randomHex(12);
+    private final String dialect;
+    private final ConversationSpec spec;
+    private final AgentDescriptor<A> descriptor;
+    private final AgentInvoker<A> invoker;
+    private final AgentInstances instances;
+    private final SerialExecutor serial;
+    private final Output output;
+    private final Responses responses;
+    private final AtomicLong eventIds = new AtomicLong();
+    private final AtomicLong toolCallIds = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, CompletableFuture<ToolResult>> toolCalls = new ConcurrentHashMap<>();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private AgentInstances.Instance<A> instance;
+
+    public ConversationSession(String dialect, ConversationSpec spec, AgentDescriptor<A> descriptor, ConversationEvents events,
+                               AgentInstances instances, Executor workers) {
+        this.dialect = dialect;
+        this.spec = spec;
+        this.descriptor = descriptor;
+        this.invoker = descriptor.invoker();
+        this.instances = instances;
+        this.serial = new SerialExecutor(workers);
+        this.output = new Output(events);
+        this.responses = new Responses(output, new ReplyPlayer(workers), eventIds::incrementAndGet, this::replyFailed);
+    }
+
+    /** Starts a conversation for whichever agent {@code spec} names. */
+    public static ConversationSession<?> start(String dialect, ConversationSpec spec, ConversationEvents events,
+                                               AgentInstances instances, Executor workers) {
+        return create(dialect, spec, spec.agent(), events, instances, workers);
+    }
+
+    private static <T> ConversationSession<T> create(String dialect, ConversationSpec spec, AgentDescriptor<T> descriptor,
+                                                     ConversationEvents events, AgentInstances instances, Executor workers) {
+        return new ConversationSession<>(dialect, spec, descriptor, events, instances, workers);
+    }
+
+    // ---- Conversation: driven by the dialect ----
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public void begin() {
+        serial.execute(() -> {
+            try {
+                instance = instances.create(descriptor);
+            } catch (RuntimeException failure) {
+                String reference = report("creating the agent", failure);
+                output.agentFailed("The agent could not be started (ref " + reference + ")");
+                output.endRequested("The agent could not be started");
+                return;
+            }
+            Reply started = call(Handler.SESSION_START, () -> invoker.onSessionStart(instance.agent(), this));
+            String greeting = spec.overrides().firstMessage().orElse(descriptor.greeting());
+            if (!greeting.isBlank()) {
+                responses.enqueue(Reply.of(greeting));
+            }
+            if (started != null) {
+                responses.enqueue(started);
+            }
+        });
+    }
+
+    @Override
+    public void userAudio(AudioFrame frame) {
+        if (!closed.get() && invoker.handlers().contains(Handler.AUDIO)) {
+            serial.execute(() -> call(Handler.AUDIO, () -> {
+                invoker.onAudio(instance.agent(), frame, this);
+                return null;
+            }));
+        }
+    }
+
+    @Override
+    public void userText(String text) {
+        serial.execute(() -> userTurn(Transcript.typed(text)));
+    }
+
+    @Override
+    public void userActivity() {
+        // idle timers arrive with the speech pipeline; presence needs no handler
+    }
+
+    @Override
+    public void contextUpdate(String text) {
+        serial.execute(() -> call(Handler.CONTEXT_UPDATE, () -> {
+            invoker.onContextUpdate(instance.agent(), text, this);
+            return null;
+        }));
+    }
+
+    @Override
+    public void toolResult(ToolResult result) {
+        CompletableFuture<ToolResult> waiting = toolCalls.remove(result.toolCallId());
+        if (waiting == null) {
+            LOG.log(Level.DEBUG, "Tool result for unknown call {0} in {1}", result.toolCallId(), id);
+            return;
+        }
+        waiting.complete(result);
+    }
+
+    @Override
+    public void interrupt() {
+        serial.execute(this::interruptResponse);
+    }
+
+    @Override
+    public void close(SessionEnd end) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        output.close();
+        responses.cancelAll();
+        toolCalls.values().forEach(call -> call.completeExceptionally(
+                new IllegalStateException("The conversation ended before the client answered the tool call")));
+        toolCalls.clear();
+        serial.execute(() -> {
+            if (instance == null) {
+                return;
+            }
+            call(Handler.SESSION_END, () -> {
+                invoker.onSessionEnd(instance.agent(), end, this);
+                return null;
+            });
+            try {
+                instance.destroy();
+            } catch (RuntimeException failure) {
+                report("destroying the agent", failure);
+            }
+        });
+    }
+
+    // ---- AgentSession: used by the agent ----
+
+    @Override
+    public String conversationId() {
+        return id;
+    }
+
+    @Override
+    public String agentId() {
+        return descriptor.id();
+    }
+
+    @Override
+    public String dialect() {
+        return dialect;
+    }
+
+    @Override
+    public ClientOverrides overrides() {
+        return spec.overrides();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed.get();
+    }
+
+    @Override
+    public CompletionStage<Void> say(String text) {
+        return responses.enqueue(Reply.of(text));
+    }
+
+    @Override
+    public CompletionStage<Void> stream(Flow.Publisher<? extends CharSequence> chunks) {
+        return responses.enqueue(Reply.of(chunks));
+    }
+
+    @Override
+    public void sendAudio(AudioFrame frame) {
+        if (spec.textOnly() || closed.get()) {
+            return;
+        }
+        if (!frame.format().equals(spec.outputFormat())) {
+            throw new IllegalArgumentException("Agent audio is " + frame.format() + " but this conversation sends "
+                    + spec.outputFormat());
+        }
+        responses.audio(frame);
+    }
+
+    @Override
+    public CompletionStage<ToolResult> callClientTool(String toolName, Map<String, Object> parameters) {
+        String callId = "tool_" + toolCallIds.incrementAndGet();
+        CompletableFuture<ToolResult> result = new CompletableFuture<>();
+        if (closed.get()) {
+            result.completeExceptionally(new IllegalStateException("The conversation has ended"));
+            return result;
+        }
+        toolCalls.put(callId, result);
+        output.toolCall(callId, toolName, Map.copyOf(parameters));
+        return result;
+    }
+
+    @Override
+    public void end(String reason) {
+        serial.execute(() -> responses.whenIdle(() -> output.endRequested(reason)));
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    // ---- internals ----
+
+    /** A finished user turn: it cuts off whatever the agent is saying, is echoed, then answered. */
+    private void userTurn(Transcript transcript) {
+        interruptResponse();
+        output.userTranscript(eventIds.incrementAndGet(), transcript);
+        Reply reply = call(Handler.TRANSCRIPT, () -> invoker.onTranscript(instance.agent(), transcript, this));
+        if (reply != null) {
+            responses.enqueue(reply);
+        }
+    }
+
+    /** Runs on the serial executor. */
+    private void interruptResponse() {
+        responses.interrupt().ifPresent(cut -> call(Handler.INTERRUPTION, () -> {
+            invoker.onInterruption(instance.agent(), cut, this);
+            return null;
+        }));
+    }
+
+    /** Calls a handler on the serial executor; a failure is reported to the client and to {@code @OnError}. */
+    private <T> T call(Handler handler, HandlerCall<T> call) {
+        if (instance == null || (closed.get() && handler != Handler.SESSION_END)) {
+            return null;
+        }
+        try {
+            return call.call();
+        } catch (Exception failure) {
+            handlerFailed(handler, failure);
+        } catch (StackOverflowError | LinkageError | AssertionError failure) {
+            String reference = report(handler + " handler", failure);
+            output.agentFailed("The agent failed (ref " + reference + ")");
+        }
+        return null;
+    }
+
+    private void handlerFailed(Handler handler, Exception failure) {
+        String reference = report(handler + " handler", failure);
+        output.agentFailed("The agent failed to handle that (ref " + reference + ")");
+        if (handler != Handler.ERROR && invoker.handlers().contains(Handler.ERROR)) {
+            call(Handler.ERROR, () -> {
+                invoker.onError(instance.agent(), failure, this);
+                return null;
+            });
+        }
+    }
+
+    /** A reply failed after its handler returned (a stage or stream that threw). */
+    private void replyFailed(Throwable failure) {
+        serial.execute(() -> {
+            if (failure instanceof Exception exception) {
+                handlerFailed(Handler.TRANSCRIPT, exception);
+            } else {
+                output.agentFailed("The agent failed (ref " + report("reply", failure) + ")");
+            }
+        });
+    }
+
+    /** Logs a failure with a reference the client also sees, so both sides can be matched without leaking details. */
+    private String report(String what, Throwable failure) {
+        String reference = randomHex(4);
+        LOG.log(Level.ERROR, "Agent " + descriptor.id() + ", conversation " + id + ": " + what + " failed (ref " + reference + ")",
+                failure);
+        return reference;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}

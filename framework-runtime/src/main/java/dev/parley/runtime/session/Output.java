@@ -1,0 +1,78 @@
+package dev.parley.runtime.session;
+
+import dev.parley.api.AudioFrame;
+import dev.parley.api.Interruption;
+import dev.parley.api.Transcript;
+import dev.parley.api.spi.ConversationEvents;
+import java.util.Map;
+
+/**
+ * The conversation's single way out to its dialect: calls never overlap, keep their order, and stop at
+ * once when the conversation closes.
+ */
+final class Output {
+    private final ConversationEvents events;
+    private boolean closed;
+
+    Output(ConversationEvents events) {
+        this.events = events;
+    }
+
+    synchronized void close() {
+        closed = true;
+    }
+
+    synchronized void userTranscript(long eventId, Transcript transcript) {
+        if (!closed) {
+            events.userTranscript(eventId, transcript);
+        }
+    }
+
+    synchronized void responseStarted(long responseId) {
+        if (!closed) {
+            events.responseStarted(responseId);
+        }
+    }
+
+    synchronized void responseText(long responseId, String delta, String textSoFar) {
+        if (!closed) {
+            events.responseText(responseId, delta, textSoFar);
+        }
+    }
+
+    synchronized void responseAudio(long responseId, AudioFrame audio) {
+        if (!closed) {
+            events.responseAudio(responseId, audio);
+        }
+    }
+
+    synchronized void responseCompleted(long responseId, String fullText) {
+        if (!closed) {
+            events.responseCompleted(responseId, fullText);
+        }
+    }
+
+    synchronized void interrupted(Interruption interruption) {
+        if (!closed) {
+            events.interrupted(interruption);
+        }
+    }
+
+    synchronized void toolCall(String toolCallId, String toolName, Map<String, Object> parameters) {
+        if (!closed) {
+            events.toolCall(toolCallId, toolName, parameters);
+        }
+    }
+
+    synchronized void agentFailed(String message) {
+        if (!closed) {
+            events.agentFailed(message);
+        }
+    }
+
+    synchronized void endRequested(String reason) {
+        if (!closed) {
+            events.endRequested(reason);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.parley.runtime.standalone;
+
+import dev.parley.runtime.ParleyRuntime;
+import dev.parley.runtime.endpoint.ParleyServerApplicationConfig;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CountDownLatch;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * Runs Parley without an application server: Weld SE for CDI, Tyrus on Grizzly for WebSocket, bound to
+ * exactly the host and port given. Every {@code @VoiceAgent} on the classpath is served in its dialects.
+ *
+ * <pre>{@code
+ * try (ParleyServer server = ParleyServer.start(ServerOptions.parse(args))) { ... }
+ * }</pre>
+ */
+public final class ParleyServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ParleyServer.class.getName());
+
+    private final WeldContainer cdi;
+    private final ParleyRuntime runtime;
+    private final BoundTyrusContainer container;
+    private final String host;
+
+    private ParleyServer(WeldContainer cdi, ParleyRuntime runtime, BoundTyrusContainer container, String host) {
+        this.cdi = cdi;
+        this.runtime = runtime;
+        this.container = container;
+        this.host = host;
+    }
+
+    public static ParleyServer start(ServerOptions options) {
+        WeldContainer cdi = new Weld().property("org.jboss.weld.se.archive.isolation", false).initialize();
+        ParleyRuntime runtime = null;
+        try {
+            runtime = ParleyRuntime.start(options.settings(), Thread.currentThread().getContextClassLoader());
+            int incomingBuffer = 2 * runtime.settings().getInt("parley.max-frame-bytes", 1 << 20);
+            BoundTyrusContainer container = new BoundTyrusContainer(new ParleyServerApplicationConfig(), options.host(), incomingBuffer);
+            container.start(options.port());
+            ParleyServer server = new ParleyServer(cdi, runtime, container, options.host());
+            LOG.log(Level.INFO, "Parley listens on {0}:{1,number,#} with agents {2}", options.host(), server.port(),
+                    runtime.agents().keySet());
+            return server;
+        } catch (Exception | LinkageError failure) {
+            if (runtime != null) {
+                runtime.close();
+            }
+            cdi.shutdown();
+            throw new IllegalStateException("Parley could not start on " + options.host() + ":" + options.port() + ": "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return container.getPort();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public ParleyRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+        runtime.close();
+        if (cdi.isRunning()) {
+            cdi.shutdown();
+        }
+    }
+
+    /** Starts the server and keeps it running until the process is stopped. */
+    public static void main(String[] args) throws InterruptedException {
+        ServerOptions options;
+        try {
+            options = ServerOptions.parse(args);
+        } catch (IllegalArgumentException wrongArguments) {
+            System.err.println(wrongArguments.getMessage());
+            System.exit(2);
+            return;
+        }
+        ParleyServer server = start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "parley-shutdown"));
+        System.out.println("Parley is listening on ws://" + server.host() + ":" + server.port() + " (Ctrl+C stops it)");
+        stopped.await();
+    }
+}
