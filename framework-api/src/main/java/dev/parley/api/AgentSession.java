@@ -34,7 +34,10 @@ public interface AgentSession {
      */
     CompletionStage<Void> stream(Flow.Publisher<? extends CharSequence> chunks);
 
-    /** Sends agent audio, converted to the client's output format. Ignored in text-only conversations. */
+    /**
+     * Sends agent audio as part of the current response, converted (decoded, resampled, encoded) to the
+     * client's output format when it differs. Ignored in text-only conversations.
+     */
     void sendAudio(AudioFrame frame);
 
     /**

@@ -13,8 +13,9 @@ import java.lang.annotation.Target;
  *
  * <p>Contract, checked at compile time by Parley's annotation processor:
  * <ul>
- *   <li>The class is a top-level or {@code static} nested, non-abstract, public class with a public
- *       no-argument constructor or a constructor annotated {@code @jakarta.inject.Inject}.</li>
+ *   <li>The class is a top-level or {@code static} nested, non-abstract, non-private class (inside no private
+ *       class) with a non-private no-argument constructor or a constructor annotated
+ *       {@code @jakarta.inject.Inject}; it declares no type parameters.</li>
  *   <li>{@link #id()} is unique across the application and matches {@code [a-zA-Z0-9][a-zA-Z0-9_.-]*}:
  *       it is what clients name to reach the agent (XUNA {@code agent_id}, PlayAI path id,
  *       NextEVI {@code config_id}).</li>

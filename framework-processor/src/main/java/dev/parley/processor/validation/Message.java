@@ -10,7 +10,7 @@ import java.util.Locale;
 public enum Message {
     AGENT_NOT_A_CLASS("@VoiceAgent can only annotate a class; %s is %s. Put @VoiceAgent on a class whose "
             + "handler methods carry @OnTranscript, @OnAudio, ..."),
-    AGENT_ABSTRACT("@VoiceAgent class %s is abstract, so Parley cannot instantiate it. Remove 'abstract', "
+    AGENT_ABSTRACT("@VoiceAgent class %s is abstract, so Parley cannot create one per session. Remove 'abstract', "
             + "or annotate a concrete subclass instead."),
     AGENT_PRIVATE("@VoiceAgent class %s is private, so the generated invoker cannot call it. Make it "
             + "package-private or public."),

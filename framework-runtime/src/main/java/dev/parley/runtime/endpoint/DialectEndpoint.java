@@ -22,8 +22,11 @@ public final class DialectEndpoint extends Endpoint {
 
     private final ParleyRuntime runtime;
     private final Dialect dialect;
+    private static final int MESSAGE_TOO_BIG = 1009;
+
     private ConnectionContext context;
     private DialectConnection connection;
+    private int maxFrameBytes;
 
     DialectEndpoint(ParleyRuntime runtime, Dialect dialect) {
         this.runtime = runtime;
@@ -32,13 +35,36 @@ public final class DialectEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        int maxFrame = runtime.settings().getInt("parley.max-frame-bytes", 1 << 20);
-        session.setMaxTextMessageBufferSize(maxFrame);
-        session.setMaxBinaryMessageBufferSize(maxFrame);
+        maxFrameBytes = runtime.settings().getInt("parley.max-frame-bytes", 1 << 20);
+        // containers differ in whether they enforce these for whole messages, so frames are checked below too
+        session.setMaxTextMessageBufferSize(maxFrameBytes);
+        session.setMaxBinaryMessageBufferSize(maxFrameBytes);
         context = new ConnectionContext(runtime, dialect, handshake(session, config), new WebSocketClientLink(session));
         connection = dialect.connect(context);
-        session.addMessageHandler(String.class, connection::onText);
-        session.addMessageHandler(ByteBuffer.class, connection::onBinary);
+        session.addMessageHandler(String.class, this::onText);
+        session.addMessageHandler(ByteBuffer.class, this::onBinary);
+    }
+
+    private void onText(String frame) {
+        // a UTF-8 frame has at least as many bytes as chars: a cheap check that never lets a large one through
+        if (frame.length() > maxFrameBytes || frame.length() * 3L > maxFrameBytes
+                && frame.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxFrameBytes) {
+            tooBig(frame.length());
+            return;
+        }
+        connection.onText(frame);
+    }
+
+    private void onBinary(ByteBuffer frame) {
+        if (frame.remaining() > maxFrameBytes) {
+            tooBig(frame.remaining());
+            return;
+        }
+        connection.onBinary(frame);
+    }
+
+    private void tooBig(int size) {
+        context.client().close(MESSAGE_TOO_BIG, "A frame of " + size + " bytes exceeds the limit of " + maxFrameBytes);
     }
 
     @Override

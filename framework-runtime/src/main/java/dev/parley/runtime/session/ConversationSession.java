@@ -13,6 +13,7 @@ import dev.parley.api.spi.ConversationEvents;
 import dev.parley.api.spi.ConversationSpec;
 import dev.parley.api.spi.Handler;
 import dev.parley.api.spi.Reply;
+import dev.parley.runtime.audio.AudioConverter;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -56,6 +57,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     private final Map<String, CompletableFuture<ToolResult>> toolCalls = new ConcurrentHashMap<>();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private AgentInstances.Instance<A> instance;
+    private AudioConverter agentAudio;
 
     public ConversationSession(String dialect, ConversationSpec spec, AgentDescriptor<A> descriptor, ConversationEvents events,
                                AgentInstances instances, Executor workers) {
@@ -220,11 +222,18 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         if (spec.textOnly() || closed.get()) {
             return;
         }
-        if (!frame.format().equals(spec.outputFormat())) {
-            throw new IllegalArgumentException("Agent audio is " + frame.format() + " but this conversation sends "
-                    + spec.outputFormat());
+        responses.audio(toOutputFormat(frame));
+    }
+
+    /** Agent audio in the client's format; the converter keeps resampler state across frames of one source format. */
+    private synchronized AudioFrame toOutputFormat(AudioFrame frame) {
+        if (frame.format().equals(spec.outputFormat())) {
+            return frame;
         }
-        responses.audio(frame);
+        if (agentAudio == null || !agentAudio.inputFormat().equals(frame.format())) {
+            agentAudio = new AudioConverter(frame.format(), spec.outputFormat());
+        }
+        return agentAudio.convert(frame);
     }
 
     @Override

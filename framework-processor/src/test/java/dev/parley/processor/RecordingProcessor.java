@@ -1,0 +1,145 @@
+package dev.parley.processor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.Completion;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.FileObject;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+
+/**
+ * Runs {@link VoiceAgentProcessor} with a {@link Filer} that remembers every file the processor creates,
+ * because compile-testing hides generated files once a compilation has failed, and a failed compilation is
+ * exactly where we must show that Parley generated nothing for a class with errors.
+ */
+final class RecordingProcessor implements Processor {
+    private final VoiceAgentProcessor delegate = new VoiceAgentProcessor();
+    private final List<String> created = new ArrayList<>();
+
+    /** Everything created, as {@code source com.acme.Agent_Invoker} or {@code resource META-INF/...}. */
+    List<String> created() {
+        return List.copyOf(created);
+    }
+
+    @Override
+    public void init(ProcessingEnvironment environment) {
+        delegate.init(new Environment(environment, new RecordingFiler(environment.getFiler())));
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return delegate.getSupportedOptions();
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        return delegate.process(annotations, round);
+    }
+
+    @Override
+    public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation,
+                                                         ExecutableElement member, String userText) {
+        return delegate.getCompletions(element, annotation, member, userText);
+    }
+
+    private final class RecordingFiler implements Filer {
+        private final Filer filer;
+
+        RecordingFiler(Filer filer) {
+            this.filer = filer;
+        }
+
+        @Override
+        public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
+            created.add("source " + name);
+            return filer.createSourceFile(name, originatingElements);
+        }
+
+        @Override
+        public JavaFileObject createClassFile(CharSequence name, Element... originatingElements) throws IOException {
+            created.add("class " + name);
+            return filer.createClassFile(name, originatingElements);
+        }
+
+        @Override
+        public FileObject createResource(JavaFileManager.Location location, CharSequence moduleAndPkg,
+                                         CharSequence relativeName, Element... originatingElements) throws IOException {
+            created.add("resource " + relativeName);
+            return filer.createResource(location, moduleAndPkg, relativeName, originatingElements);
+        }
+
+        @Override
+        public FileObject getResource(JavaFileManager.Location location, CharSequence moduleAndPkg,
+                                      CharSequence relativeName) throws IOException {
+            return filer.getResource(location, moduleAndPkg, relativeName);
+        }
+    }
+
+    private record Environment(ProcessingEnvironment environment, Filer filer) implements ProcessingEnvironment {
+        @Override
+        public Map<String, String> getOptions() {
+            return environment.getOptions();
+        }
+
+        @Override
+        public Messager getMessager() {
+            return environment.getMessager();
+        }
+
+        @Override
+        public Filer getFiler() {
+            return filer;
+        }
+
+        @Override
+        public Elements getElementUtils() {
+            return environment.getElementUtils();
+        }
+
+        @Override
+        public Types getTypeUtils() {
+            return environment.getTypeUtils();
+        }
+
+        @Override
+        public SourceVersion getSourceVersion() {
+            return environment.getSourceVersion();
+        }
+
+        @Override
+        public Locale getLocale() {
+            return environment.getLocale();
+        }
+
+        @Override
+        public boolean isPreviewEnabled() {
+            return environment.isPreviewEnabled();
+        }
+    }
+}

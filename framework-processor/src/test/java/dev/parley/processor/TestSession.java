@@ -1,0 +1,55 @@
+package dev.parley.processor;
+
+import dev.parley.api.AgentSession;
+import dev.parley.api.AudioFrame;
+import dev.parley.api.ClientOverrides;
+import dev.parley.api.ToolResult;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/** A session that only answers questions about itself. */
+record TestSession(String conversationId, String agentId, String dialect, Map<String, Object> attributes)
+        implements AgentSession {
+
+    TestSession(String agentId, String dialect) {
+        this("conversation-1", agentId, dialect, new HashMap<>());
+    }
+
+    @Override
+    public ClientOverrides overrides() {
+        return ClientOverrides.NONE;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return true;
+    }
+
+    @Override
+    public CompletionStage<Void> say(String text) {
+        throw new UnsupportedOperationException("say");
+    }
+
+    @Override
+    public CompletionStage<Void> stream(Flow.Publisher<? extends CharSequence> chunks) {
+        throw new UnsupportedOperationException("stream");
+    }
+
+    @Override
+    public void sendAudio(AudioFrame frame) {
+        throw new UnsupportedOperationException("sendAudio");
+    }
+
+    @Override
+    public CompletionStage<ToolResult> callClientTool(String toolName, Map<String, Object> parameters) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("callClientTool"));
+    }
+
+    @Override
+    public void end(String reason) {
+        throw new UnsupportedOperationException("end");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.parley.runtime.testing;
+
+import dev.parley.runtime.standalone.ParleyServer;
+import dev.parley.runtime.standalone.ServerOptions;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the standalone Parley server with the test agents on 127.0.0.1 and a free port, once per test class,
+ * with short heartbeats and a small frame limit so those paths are quick to test.
+ */
+public final class TestServer implements BeforeAllCallback, AfterAllCallback {
+    public static final int MAX_FRAME_BYTES = 64 * 1024;
+    private ParleyServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = ParleyServer.start(new ServerOptions("127.0.0.1", 0, Map.of(
+                "parley.xuna.ping-interval", "100",
+                "parley.xuna.pong-timeout", "1000",
+                "parley.xuna.initiation-timeout", "1500",
+                "parley.max-frame-bytes", String.valueOf(MAX_FRAME_BYTES))));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.close();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ParleyServer server() {
+        return server;
+    }
+
+    public Recorder recorder() {
+        return CDI.current().select(Recorder.class).get();
+    }
+}
