@@ -49,6 +49,12 @@ public interface AgentSession {
     /** Ends the conversation normally once what was already said has been sent. */
     void end(String reason);
 
+    /** When this session decides the user started, finished or interrupted (see {@link TurnTaking}). */
+    TurnTaking turnTaking();
+
+    /** Changes turn taking for this session from the next audio frame on. */
+    void turnTaking(TurnTaking turnTaking);
+
     /** Per-session attributes, for the agent's and extensions' own use. */
     Map<String, Object> attributes();
 }

@@ -6,6 +6,7 @@ import dev.parley.api.spi.Dialect;
 import dev.parley.runtime.auth.AgentTokens;
 import dev.parley.runtime.config.Settings;
 import dev.parley.runtime.session.AgentInstances;
+import dev.parley.runtime.speech.pipeline.SpeechServices;
 import dev.parley.runtime.validation.MessageValidator;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ public final class ParleyRuntime implements AutoCloseable {
     private final AgentTokens tokens;
     private final AgentInstances instances;
     private final MessageValidator validator;
+    private final SpeechServices speech;
     private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("parley-worker"));
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("parley-timer"));
 
@@ -49,6 +51,7 @@ public final class ParleyRuntime implements AutoCloseable {
         this.tokens = tokens(settings, agents);
         this.instances = AgentInstances.detect();
         this.validator = MessageValidator.create();
+        this.speech = SpeechServices.none(settings);
         timer.setRemoveOnCancelPolicy(true);
     }
 
@@ -128,6 +131,11 @@ public final class ParleyRuntime implements AutoCloseable {
 
     public MessageValidator validator() {
         return validator;
+    }
+
+    /** The speech engines sessions hear and speak with. */
+    public SpeechServices speech() {
+        return speech;
     }
 
     public ExecutorService workers() {

@@ -9,6 +9,8 @@ final class AgentResponse {
     final CompletableFuture<Void> done = new CompletableFuture<>();
     /** An audio-only response (agent audio sent outside any reply) stays open until the next one starts. */
     final boolean openEnded;
+    /** All its text has been produced (its speech may still be playing). */
+    boolean textComplete;
     private volatile boolean cancelled;
     private volatile Runnable cancelAction = () -> { };
 

@@ -14,6 +14,12 @@ import dev.parley.api.spi.ConversationSpec;
 import dev.parley.api.spi.Handler;
 import dev.parley.api.spi.Reply;
 import dev.parley.runtime.audio.AudioConverter;
+import dev.parley.api.TurnTaking;
+import dev.parley.api.spi.Recognition;
+import dev.parley.runtime.speech.pipeline.SpeechInput;
+import dev.parley.runtime.speech.pipeline.SpeechOutput;
+import dev.parley.runtime.speech.pipeline.SpeechServices;
+import java.util.concurrent.ScheduledExecutorService;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -56,12 +62,26 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, CompletableFuture<ToolResult>> toolCalls = new ConcurrentHashMap<>();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final SpeechServices speech;
+    private final ScheduledExecutorService timer;
+    /** Speech work (hearing, pacing) runs apart from handlers, so barge-in works while a handler is busy. */
+    private final SerialExecutor speechLane;
     private AgentInstances.Instance<A> instance;
     private AudioConverter agentAudio;
+    private volatile SpeechInput speechInput;
+    private SpeechOutput speechOutput;
+    private volatile TurnTaking turnTaking;
+    /** The event id reserved for the user turn being spoken, for its partial and final transcripts. */
+    private volatile long spokenTurnId;
 
     public ConversationSession(String dialect, ConversationSpec spec, AgentDescriptor<A> descriptor, ConversationEvents events,
-                               AgentInstances instances, Executor workers) {
+                               AgentInstances instances, Executor workers, SpeechServices speech,
+                               ScheduledExecutorService timer) {
         this.dialect = dialect;
+        this.speech = speech;
+        this.timer = timer;
+        this.speechLane = new SerialExecutor(workers);
+        this.turnTaking = speech.turnTaking(descriptor.id());
         this.spec = spec;
         this.descriptor = descriptor;
         this.invoker = descriptor.invoker();
@@ -73,13 +93,15 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
 
     /** Starts a conversation for whichever agent {@code spec} names. */
     public static ConversationSession<?> start(String dialect, ConversationSpec spec, ConversationEvents events,
-                                               AgentInstances instances, Executor workers) {
-        return create(dialect, spec, spec.agent(), events, instances, workers);
+                                               AgentInstances instances, Executor workers, SpeechServices speech,
+                                               ScheduledExecutorService timer) {
+        return create(dialect, spec, spec.agent(), events, instances, workers, speech, timer);
     }
 
     private static <T> ConversationSession<T> create(String dialect, ConversationSpec spec, AgentDescriptor<T> descriptor,
-                                                     ConversationEvents events, AgentInstances instances, Executor workers) {
-        return new ConversationSession<>(dialect, spec, descriptor, events, instances, workers);
+                                                     ConversationEvents events, AgentInstances instances, Executor workers,
+                                                     SpeechServices speech, ScheduledExecutorService timer) {
+        return new ConversationSession<>(dialect, spec, descriptor, events, instances, workers, speech, timer);
     }
 
     // ---- Conversation: driven by the dialect ----
@@ -91,6 +113,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
 
     @Override
     public void begin() {
+        startSpeech();
         serial.execute(() -> {
             try {
                 instance = instances.create(descriptor);
@@ -113,6 +136,10 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
 
     @Override
     public void userAudio(AudioFrame frame) {
+        SpeechInput hearing = speechInput;
+        if (hearing != null && !closed.get()) {
+            speechLane.execute(() -> hear(hearing, frame));
+        }
         if (!closed.get() && invoker.handlers().contains(Handler.AUDIO)) {
             serial.execute(() -> call(Handler.AUDIO, () -> {
                 invoker.onAudio(instance.agent(), frame, this);
@@ -161,6 +188,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         }
         output.close();
         responses.cancelAll();
+        speechLane.execute(this::stopSpeech);
         toolCalls.values().forEach(call -> call.completeExceptionally(
                 new IllegalStateException("The conversation ended before the client answered the tool call")));
         toolCalls.clear();
@@ -259,15 +287,106 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         return attributes;
     }
 
+    @Override
+    public TurnTaking turnTaking() {
+        return turnTaking;
+    }
+
+    @Override
+    public void turnTaking(TurnTaking settings) {
+        turnTaking = java.util.Objects.requireNonNull(settings);
+        SpeechInput hearing = speechInput;
+        if (hearing != null) {
+            hearing.turnTaking(settings);
+        }
+    }
+
     // ---- internals ----
 
     /** A finished user turn: it cuts off whatever the agent is saying, is echoed, then answered. */
     private void userTurn(Transcript transcript) {
+        userTurn(transcript, eventIds.incrementAndGet());
+    }
+
+    private void userTurn(Transcript transcript, long eventId) {
         interruptResponse();
-        output.userTranscript(eventIds.incrementAndGet(), transcript);
+        output.userTranscript(eventId, transcript);
         Reply reply = call(Handler.TRANSCRIPT, () -> invoker.onTranscript(instance.agent(), transcript, this));
         if (reply != null) {
             responses.enqueue(reply);
+        }
+    }
+
+    /**
+     * Sets up hearing (for agents that take transcripts) and speaking (unless text-only), with whatever engines
+     * the application has.
+     */
+    private void startSpeech() {
+        if (spec.textOnly()) {
+            return;
+        }
+        if (speech.canSpeak()) {
+            speechOutput = new SpeechOutput(speech.tts(), spec.overrides().voiceId().orElse(null), spec.outputFormat(),
+                    output::responseAudio, speechLane, timer, speech.leadMillis());
+            responses.voice(new SpokenVoice(speechOutput));
+        }
+        if (speech.canListen() && invoker.handlers().contains(Handler.TRANSCRIPT)) {
+            speechInput = new SpeechInput(spec.inputFormat(), speech.vad(), speech.stt(), turnTaking, new Hearing());
+        }
+    }
+
+    private void hear(SpeechInput hearing, AudioFrame frame) {
+        try {
+            hearing.accept(frame, responses.speaking());
+        } catch (RuntimeException failure) {
+            output.agentFailed("Speech input failed (ref " + report("hearing", failure) + ")");
+        }
+    }
+
+    private void stopSpeech() {
+        SpeechInput hearing = speechInput;
+        speechInput = null;
+        if (hearing != null) {
+            hearing.close();
+        }
+    }
+
+    /** Speech input's decisions, on the speech lane. */
+    private final class Hearing implements SpeechInput.Listener {
+        @Override
+        public void speechStarted() {
+            spokenTurnId = eventIds.incrementAndGet();
+        }
+
+        @Override
+        public void bargeIn() {
+            // stop the agent's voice here and now; the agent hears of it in its own order
+            responses.interrupt().ifPresent(cut -> serial.execute(() -> call(Handler.INTERRUPTION, () -> {
+                invoker.onInterruption(instance.agent(), cut, ConversationSession.this);
+                return null;
+            })));
+        }
+
+        @Override
+        public void partialTranscript(String text) {
+            if (!text.isBlank()) {
+                output.userTranscript(spokenTurnId, Transcript.spoken(text, false));
+            }
+        }
+
+        @Override
+        public void turnEnded(Recognition recognition) {
+            String text = recognition.text().strip();
+            long turnId = spokenTurnId;
+            if (!text.isEmpty()) {
+                serial.execute(() -> userTurn(Transcript.spoken(text, true), turnId));
+            }
+        }
+
+        @Override
+        public void failed(Exception failure) {
+            output.agentFailed("Speech recognition failed (ref " + report("recognition", failure) + ")");
+            speechInput = null;
         }
     }
 

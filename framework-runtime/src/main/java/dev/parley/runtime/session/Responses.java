@@ -21,6 +21,7 @@ final class Responses {
     }
 
     private final Output output;
+    private Voice voice = Voice.SILENT;
     private final ReplyPlayer player;
     private final LongSupplier ids;
     private final FailureListener failures;
@@ -36,6 +37,16 @@ final class Responses {
         this.player = player;
         this.ids = ids;
         this.failures = failures;
+    }
+
+    /** Speaks responses from now on (set before the first response). */
+    synchronized void voice(Voice voice) {
+        this.voice = voice;
+    }
+
+    /** Whether a response is being produced or spoken, so that user speech now is a barge-in. */
+    synchronized boolean speaking() {
+        return active != null && !active.openEnded;
     }
 
     /** Queues a reply; the stage completes when it has been played in full or was interrupted. */
@@ -68,13 +79,27 @@ final class Responses {
         }
         response.text.append(delta);
         output.responseText(response.id, delta.toString(), response.text.toString());
+        voice.text(response.id, delta.toString());
     }
 
+    /** The response's text is complete; it stays active until its speech has played. */
     synchronized void finish(AgentResponse response) {
+        if (response != active || response.cancelled() || response.textComplete) {
+            return;
+        }
+        response.textComplete = true;
+        output.responseCompleted(response.id, response.text.toString());
+        if (response.openEnded) {
+            playedOut(response);
+        } else {
+            voice.endOfText(response.id, () -> playedOut(response));
+        }
+    }
+
+    private synchronized void playedOut(AgentResponse response) {
         if (response != active || response.cancelled()) {
             return;
         }
-        output.responseCompleted(response.id, response.text.toString());
         response.done.complete(null);
         active = null;
         startNext();
@@ -99,7 +124,8 @@ final class Responses {
         active = null;
         cut.cancel();
         String text = cut.text.toString();
-        Interruption interruption = new Interruption(cut.id, text, text);
+        String heard = cut.openEnded ? null : voice.stop(cut.id);
+        Interruption interruption = new Interruption(cut.id, text, heard == null ? text : heard);
         output.interrupted(interruption);
         runWhenIdle();
         return Optional.of(interruption);
@@ -118,6 +144,7 @@ final class Responses {
         waiting.forEach(pending -> pending.response().cancel());
         waiting.clear();
         if (active != null) {
+            voice.stop(active.id);
             active.cancel();
             active = null;
         }

@@ -126,6 +126,16 @@ final class XunaCodec {
         return write(frame);
     }
 
+    /** What the user heard of a response whose {@code agent_response} was already sent. */
+    String agentResponseCorrection(long eventId, String original, String corrected) {
+        ObjectNode frame = frame("agent_response_correction");
+        frame.putObject("agent_response_correction_event")
+                .put("original_agent_response", original)
+                .put("corrected_agent_response", corrected)
+                .put("event_id", eventId);
+        return write(frame);
+    }
+
     /** Streaming text: {@code part} is start, delta or stop. */
     String agentResponsePart(long eventId, String part, String text) {
         ObjectNode frame = frame("agent_chat_response_part");

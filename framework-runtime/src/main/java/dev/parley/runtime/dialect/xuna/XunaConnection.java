@@ -222,6 +222,8 @@ final class XunaConnection implements DialectConnection {
         private final boolean textOnly;
         /** The response whose {@code agent_chat_response_part} stream is open, or -1. */
         private long openPart = -1;
+        /** The last response whose {@code agent_response} was sent (its speech may still be playing). */
+        private long lastCompleted = -1;
 
         Events(boolean textOnly) {
             this.textOnly = textOnly;
@@ -259,6 +261,7 @@ final class XunaConnection implements DialectConnection {
         public void responseCompleted(long responseId, String fullText) {
             closePart(responseId);
             if (!fullText.isEmpty()) {
+                lastCompleted = responseId;
                 context.client().sendText(codec.agentResponse(responseId, fullText));
             }
         }
@@ -267,8 +270,11 @@ final class XunaConnection implements DialectConnection {
         public void interrupted(Interruption interruption) {
             closePart(interruption.responseId());
             context.client().sendText(codec.interruption(interruption.responseId()));
-            if (!interruption.heardText().isEmpty()) {
-                // the transcript keeps what the user did get of the cut-off response
+            // the transcript keeps what the user did get of the cut-off response
+            if (interruption.responseId() == lastCompleted) {
+                context.client().sendText(codec.agentResponseCorrection(interruption.responseId(),
+                        interruption.fullText(), interruption.heardText()));
+            } else if (!interruption.heardText().isEmpty()) {
                 context.client().sendText(codec.agentResponse(interruption.responseId(), interruption.heardText()));
             }
         }
