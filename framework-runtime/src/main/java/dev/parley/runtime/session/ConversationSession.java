@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ConversationSession<A> implements Conversation, AgentSession {
     private static final System.Logger LOG = System.getLogger(ConversationSession.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Queued handler calls per session before audio for {@code @OnAudio} is dropped (memory stays bounded). */
+    static final int MAX_HANDLER_BACKLOG = 1_000;
 
     /** A handler call that may throw. */
     private interface HandlerCall<T> {
@@ -73,6 +75,8 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     private volatile TurnTaking turnTaking;
     /** The event id reserved for the user turn being spoken, for its partial and final transcripts. */
     private volatile long spokenTurnId;
+    /** Frames dropped in a row because the agent fell behind (only touched on the connection's I/O thread). */
+    private int droppedAudio;
 
     public ConversationSession(String dialect, ConversationSpec spec, AgentDescriptor<A> descriptor, ConversationEvents events,
                                AgentInstances instances, Executor workers, SpeechServices speech,
@@ -141,6 +145,14 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
             speechLane.execute(() -> hear(hearing, frame));
         }
         if (!closed.get() && invoker.handlers().contains(Handler.AUDIO)) {
+            if (serial.backlog() >= MAX_HANDLER_BACKLOG) {
+                if (droppedAudio++ == 0) {
+                    LOG.log(Level.WARNING, "Agent {0} is not keeping up with the audio of {1}: dropping frames for "
+                            + "@OnAudio until it catches up", descriptor.id(), id);
+                }
+                return;
+            }
+            droppedAudio = 0;
             serial.execute(() -> call(Handler.AUDIO, () -> {
                 invoker.onAudio(instance.agent(), frame, this);
                 return null;
