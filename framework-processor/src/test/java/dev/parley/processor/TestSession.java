@@ -4,6 +4,7 @@ import dev.parley.api.AgentSession;
 import dev.parley.api.AudioFrame;
 import dev.parley.api.ClientOverrides;
 import dev.parley.api.ToolResult;
+import dev.parley.api.TurnTaking;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,5 +52,15 @@ record TestSession(String conversationId, String agentId, String dialect, Map<St
     @Override
     public void end(String reason) {
         throw new UnsupportedOperationException("end");
+    }
+
+    @Override
+    public TurnTaking turnTaking() {
+        return TurnTaking.DEFAULT;
+    }
+
+    @Override
+    public void turnTaking(TurnTaking turnTaking) {
+        throw new UnsupportedOperationException("not needed by generated-code tests");
     }
 }
