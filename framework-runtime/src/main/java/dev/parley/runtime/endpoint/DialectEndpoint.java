@@ -39,7 +39,10 @@ public final class DialectEndpoint extends Endpoint {
         // containers differ in whether they enforce these for whole messages, so frames are checked below too
         session.setMaxTextMessageBufferSize(maxFrameBytes);
         session.setMaxBinaryMessageBufferSize(maxFrameBytes);
-        context = new ConnectionContext(runtime, dialect, handshake(session, config), new WebSocketClientLink(session));
+        WebSocketClientLink link = new WebSocketClientLink(session,
+                runtime.settings().getInt("parley.max-queued-bytes", 4 << 20),
+                runtime.settings().getDuration("parley.send-timeout", java.time.Duration.ofSeconds(10)).toMillis());
+        context = new ConnectionContext(runtime, dialect, handshake(session, config), link);
         connection = dialect.connect(context);
         session.addMessageHandler(String.class, this::onText);
         session.addMessageHandler(ByteBuffer.class, this::onBinary);

@@ -2,72 +2,172 @@ package dev.parley.runtime.endpoint;
 
 import dev.parley.api.spi.ClientLink;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 
 /**
- * Sends on a Jakarta WebSocket session. Sends are serialized here because containers differ in what they
- * allow concurrently (Undertow refuses overlapping sends); they block the calling worker thread, never an
- * I/O thread, since dialects send from the session's workers and timers.
+ * Sends on a Jakarta WebSocket session without ever blocking the caller: frames go into a per-connection queue
+ * drained by asynchronous sends, one in flight at a time (containers differ in what they allow concurrently;
+ * Undertow refuses overlapping sends). A client that stops reading can never stall a shared thread such as the
+ * heartbeat timer; frames whose sends have not completed are bounded, and past the bound the connection is closed.
+ * (Containers that complete sends into their own buffers, as Tyrus on Grizzly does, absorb a stalled client there
+ * first.) A normal close waits for the queued frames, so an agent's last words arrive before the close.
  */
 final class WebSocketClientLink implements ClientLink {
     private static final System.Logger LOG = System.getLogger(WebSocketClientLink.class.getName());
     private static final int MAX_REASON_BYTES = 123;
+    static final int POLICY_VIOLATION = 1008;
+
+    private record Frame(Object payload, long size) {
+    }
+
+    private record Close(int code, String reason) {
+    }
 
     private final Session session;
-    private volatile boolean closing;
+    private final RemoteEndpoint.Async remote;
+    private final long maxQueuedBytes;
+    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private boolean inFlight;
+    private boolean pumping;
+    private boolean closed;
+    private Close closeWhenDrained;
 
-    WebSocketClientLink(Session session) {
+    WebSocketClientLink(Session session, long maxQueuedBytes, long sendTimeoutMillis) {
         this.session = session;
+        this.remote = session.getAsyncRemote();
+        this.remote.setSendTimeout(sendTimeoutMillis);
+        this.maxQueuedBytes = maxQueuedBytes;
     }
 
     @Override
-    public synchronized void sendText(String frame) {
-        if (!isOpen()) {
-            return;
-        }
-        try {
-            session.getBasicRemote().sendText(frame);
-        } catch (IOException | IllegalStateException failure) {
-            LOG.log(Level.DEBUG, "Send failed; closing", failure);
-            close(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "");
-        }
+    public void sendText(String frame) {
+        enqueue(new Frame(frame, frame.length()));
     }
 
     @Override
-    public synchronized void sendBinary(ByteBuffer frame) {
-        if (!isOpen()) {
-            return;
-        }
-        try {
-            session.getBasicRemote().sendBinary(frame);
-        } catch (IOException | IllegalStateException failure) {
-            LOG.log(Level.DEBUG, "Send failed; closing", failure);
-            close(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "");
-        }
+    public void sendBinary(ByteBuffer frame) {
+        ByteBuffer copy = ByteBuffer.allocate(frame.remaining()).put(frame.duplicate()).flip();
+        enqueue(new Frame(copy, copy.remaining()));
     }
 
     @Override
     public void close(int code, String reason) {
         synchronized (this) {
-            if (closing) {
+            if (closed || closeWhenDrained != null) {
                 return;
             }
-            closing = true;
+            closeWhenDrained = new Close(code, reason);
         }
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
-        } catch (IOException | IllegalStateException alreadyClosed) {
-            LOG.log(Level.DEBUG, "Close failed", alreadyClosed);
-        }
+        pump();
     }
 
     @Override
-    public boolean isOpen() {
-        return !closing && session.isOpen();
+    public synchronized boolean isOpen() {
+        return !closed && closeWhenDrained == null && session.isOpen();
+    }
+
+    private void enqueue(Frame frame) {
+        synchronized (this) {
+            if (closed || closeWhenDrained != null) {
+                return;
+            }
+            if (queuedBytes + frame.size() > maxQueuedBytes) {
+                queue.clear();
+                queuedBytes = 0;
+                closeWhenDrained = new Close(POLICY_VIOLATION, "The client is not reading: more than " + maxQueuedBytes
+                        + " bytes are waiting to be sent");
+            } else {
+                queue.add(frame);
+                queuedBytes += frame.size();
+            }
+        }
+        pump();
+    }
+
+    /**
+     * Starts the next send unless one is in flight. A send that completes on this very thread continues the loop
+     * here instead of recursing; one that completes later calls back in.
+     */
+    private void pump() {
+        while (true) {
+            Frame next;
+            Close close = null;
+            synchronized (this) {
+                if (pumping || inFlight || closed) {
+                    return;
+                }
+                next = queue.poll();
+                if (next == null) {
+                    if (closeWhenDrained == null) {
+                        return;
+                    }
+                    close = closeWhenDrained;
+                    closed = true;
+                } else {
+                    inFlight = true;
+                    pumping = true;
+                }
+            }
+            if (close != null) {
+                closeNow(close);
+                return;
+            }
+            start(next);
+            synchronized (this) {
+                pumping = false;
+            }
+        }
+    }
+
+    private void start(Frame frame) {
+        try {
+            if (frame.payload() instanceof String text) {
+                remote.sendText(text, result -> sent(frame, result));
+            } else {
+                remote.sendBinary((ByteBuffer) frame.payload(), result -> sent(frame, result));
+            }
+        } catch (IllegalStateException | IllegalArgumentException failure) {
+            sent(frame, new SendResult(failure));
+        }
+    }
+
+    private void sent(Frame frame, SendResult result) {
+        boolean resume;
+        synchronized (this) {
+            inFlight = false;
+            queuedBytes -= frame.size();
+            resume = !pumping;
+        }
+        if (!result.isOK()) {
+            LOG.log(Level.DEBUG, "Send failed; closing the connection", result.getException());
+            synchronized (this) {
+                queue.clear();
+                queuedBytes = 0;
+                closed = true;
+            }
+            closeNow(new Close(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), ""));
+            return;
+        }
+        if (resume) {
+            pump();
+        }
+    }
+
+    private void closeNow(Close close) {
+        try {
+            int code = close.code() == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode() ? 1011 : close.code();
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(close.reason())));
+        } catch (IOException | IllegalStateException alreadyClosed) {
+            LOG.log(Level.DEBUG, "Close failed", alreadyClosed);
+        }
     }
 
     /** Close reasons are limited to 123 bytes of UTF-8; cut at a character boundary. */

@@ -31,7 +31,8 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     public static ParleyServer start(ServerOptions options) {
-        WeldContainer cdi = new Weld().property("org.jboss.weld.se.archive.isolation", false).initialize();
+        // our shutdown hook closes sessions first, then CDI; Weld's own hook would race it
+        WeldContainer cdi = new Weld().property("org.jboss.weld.se.archive.isolation", false).skipShutdownHook().initialize();
         ParleyRuntime runtime = null;
         try {
             runtime = ParleyRuntime.start(options.settings(), Thread.currentThread().getContextClassLoader());

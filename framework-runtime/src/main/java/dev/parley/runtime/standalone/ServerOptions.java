@@ -16,6 +16,8 @@ public record ServerOptions(String host, int port, Map<String, String> overrides
     static final String USAGE = "Usage: [--host ADDRESS] [--port PORT] [--set parley.key=value ...]\n"
             + "Defaults: --host 127.0.0.1 --port 8080 (or PARLEY_HOST, PARLEY_PORT).";
 
+    private static final java.util.Set<String> OPTIONS = java.util.Set.of("--host", "--port", "--set");
+
     public ServerOptions {
         overrides = Map.copyOf(overrides);
     }
@@ -25,20 +27,26 @@ public record ServerOptions(String host, int port, Map<String, String> overrides
         Map<String, String> overrides = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            String name = arg.contains("=") && arg.startsWith("--") && !arg.startsWith("--set") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String inline = name.equals(arg) ? null : arg.substring(arg.indexOf('=') + 1);
+            int equals = arg.indexOf('=');
+            String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("Unknown option '" + arg + "'\n" + USAGE);
+            }
+            String value = name.equals(arg) ? value(args, ++i, name) : arg.substring(equals + 1);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
+            }
             switch (name) {
-                case "--host" -> overrides.put("parley.host", inline != null ? inline : value(args, ++i, name));
-                case "--port" -> overrides.put("parley.port", inline != null ? inline : value(args, ++i, name));
+                case "--host" -> overrides.put("parley.host", value);
+                case "--port" -> overrides.put("parley.port", value);
                 case "--set" -> {
-                    String setting = value(args, ++i, name);
-                    int equals = setting.indexOf('=');
-                    if (equals <= 0) {
-                        throw new IllegalArgumentException("--set takes key=value, got '" + setting + "'\n" + USAGE);
+                    int split = value.indexOf('=');
+                    if (split <= 0) {
+                        throw new IllegalArgumentException("--set takes key=value, got '" + value + "'\n" + USAGE);
                     }
-                    overrides.put(setting.substring(0, equals), setting.substring(equals + 1));
+                    overrides.put(value.substring(0, split), value.substring(split + 1));
                 }
-                default -> throw new IllegalArgumentException("Unknown option '" + arg + "'\n" + USAGE);
+                default -> throw new IllegalStateException("unhandled option " + name);
             }
         }
         return from(overrides);

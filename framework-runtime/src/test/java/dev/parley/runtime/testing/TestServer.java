@@ -22,7 +22,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
                 "parley.xuna.ping-interval", "100",
                 "parley.xuna.pong-timeout", "1000",
                 "parley.xuna.initiation-timeout", "1500",
-                "parley.max-frame-bytes", String.valueOf(MAX_FRAME_BYTES))));
+                "parley.max-frame-bytes", String.valueOf(MAX_FRAME_BYTES),
+                "parley.max-queued-bytes", String.valueOf(256 * 1024))));
     }
 
     @Override

@@ -170,6 +170,13 @@ public final class XunaTestClient implements AutoCloseable {
         return poll(pings, "ping");
     }
 
+    /** Forgets the pings received so far; returns how many there were. */
+    public int drainPings() {
+        List<JsonNode> received = new java.util.ArrayList<>();
+        pings.drainTo(received);
+        return received.size();
+    }
+
     /** Asserts that no non-ping frame arrives within {@code quiet}. */
     public void expectSilence(Duration quiet) throws InterruptedException {
         JsonNode frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);

@@ -30,7 +30,11 @@ final class Heartbeat {
         return lastRoundTripMillis;
     }
 
+    /** A pong counts only for a ping that was sent, so a client cannot keep a dead session alive with made-up ids. */
     synchronized void pong(long eventId, long now) {
+        if (eventId < 1 || eventId > lastPingId) {
+            return;
+        }
         lastPongAt = now;
         if (eventId == lastPingId) {
             lastRoundTripMillis = Duration.ofNanos(now - lastPingSentAt).toMillis();

@@ -269,7 +269,8 @@ final class XunaConnection implements DialectConnection {
         @Override
         public void interrupted(Interruption interruption) {
             closePart(interruption.responseId());
-            context.client().sendText(codec.interruption(interruption.responseId()));
+            // the client drops audio whose event_id is below this one, so name the id after the cut response
+            context.client().sendText(codec.interruption(interruption.responseId() + 1));
             // the transcript keeps what the user did get of the cut-off response
             if (interruption.responseId() == lastCompleted) {
                 context.client().sendText(codec.agentResponseCorrection(interruption.responseId(),
