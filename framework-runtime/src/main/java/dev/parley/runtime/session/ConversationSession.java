@@ -6,20 +6,19 @@ import dev.parley.api.ClientOverrides;
 import dev.parley.api.SessionEnd;
 import dev.parley.api.ToolResult;
 import dev.parley.api.Transcript;
+import dev.parley.api.TurnTaking;
 import dev.parley.api.spi.AgentDescriptor;
 import dev.parley.api.spi.AgentInvoker;
 import dev.parley.api.spi.Conversation;
 import dev.parley.api.spi.ConversationEvents;
 import dev.parley.api.spi.ConversationSpec;
 import dev.parley.api.spi.Handler;
+import dev.parley.api.spi.Recognition;
 import dev.parley.api.spi.Reply;
 import dev.parley.runtime.audio.AudioConverter;
-import dev.parley.api.TurnTaking;
-import dev.parley.api.spi.Recognition;
 import dev.parley.runtime.speech.pipeline.SpeechInput;
 import dev.parley.runtime.speech.pipeline.SpeechOutput;
 import dev.parley.runtime.speech.pipeline.SpeechServices;
-import java.util.concurrent.ScheduledExecutorService;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -29,6 +28,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -60,9 +60,8 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     private final Output output;
     private final Responses responses;
     private final AtomicLong eventIds = new AtomicLong();
-    private final AtomicLong toolCallIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Map<String, CompletableFuture<ToolResult>> toolCalls = new ConcurrentHashMap<>();
+    private final ToolCalls toolCalls = new ToolCalls();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final SpeechServices speech;
     private final ScheduledExecutorService timer;
@@ -167,7 +166,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
 
     @Override
     public void userActivity() {
-        // idle timers arrive with the speech pipeline; presence needs no handler
+        // presence matters to dialects with idle timeouts; agents have no handler for it
     }
 
     @Override
@@ -180,12 +179,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
 
     @Override
     public void toolResult(ToolResult result) {
-        CompletableFuture<ToolResult> waiting = toolCalls.remove(result.toolCallId());
-        if (waiting == null) {
-            LOG.log(Level.DEBUG, "Tool result for unknown call {0} in {1}", result.toolCallId(), id);
-            return;
-        }
-        waiting.complete(result);
+        toolCalls.answer(result);
     }
 
     @Override
@@ -201,9 +195,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         output.close();
         responses.cancelAll();
         speechLane.execute(this::stopSpeech);
-        toolCalls.values().forEach(call -> call.completeExceptionally(
-                new IllegalStateException("The conversation ended before the client answered the tool call")));
-        toolCalls.clear();
+        toolCalls.abandonAll();
         serial.execute(() -> {
             if (instance == null) {
                 return;
@@ -278,15 +270,12 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
 
     @Override
     public CompletionStage<ToolResult> callClientTool(String toolName, Map<String, Object> parameters) {
-        String callId = "tool_" + toolCallIds.incrementAndGet();
-        CompletableFuture<ToolResult> result = new CompletableFuture<>();
         if (closed.get()) {
-            result.completeExceptionally(new IllegalStateException("The conversation has ended"));
-            return result;
+            return CompletableFuture.failedFuture(new IllegalStateException("The conversation has ended"));
         }
-        toolCalls.put(callId, result);
-        output.toolCall(callId, toolName, Map.copyOf(parameters));
-        return result;
+        var call = toolCalls.open();
+        output.toolCall(call.getKey(), toolName, Map.copyOf(parameters));
+        return call.getValue();
     }
 
     @Override
