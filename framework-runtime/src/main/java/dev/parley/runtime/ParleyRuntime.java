@@ -3,9 +3,13 @@ package dev.parley.runtime;
 import dev.parley.api.VoiceAgent;
 import dev.parley.api.spi.AgentDescriptor;
 import dev.parley.api.spi.Dialect;
+import dev.parley.api.spi.SpeechToText;
+import dev.parley.api.spi.TextToSpeech;
+import dev.parley.api.spi.VoiceActivityDetector;
 import dev.parley.runtime.auth.AgentTokens;
 import dev.parley.runtime.config.Settings;
 import dev.parley.runtime.session.AgentInstances;
+import dev.parley.runtime.speech.SpeechEngines;
 import dev.parley.runtime.speech.pipeline.SpeechServices;
 import dev.parley.runtime.validation.MessageValidator;
 import java.lang.System.Logger.Level;
@@ -40,6 +44,7 @@ public final class ParleyRuntime implements AutoCloseable {
     private final AgentTokens tokens;
     private final AgentInstances instances;
     private final MessageValidator validator;
+    private final SpeechEngines engines;
     private final SpeechServices speech;
     private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("parley-worker"));
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("parley-timer"));
@@ -51,7 +56,8 @@ public final class ParleyRuntime implements AutoCloseable {
         this.tokens = tokens(settings, agents);
         this.instances = AgentInstances.detect();
         this.validator = MessageValidator.create();
-        this.speech = SpeechServices.none(settings);
+        this.engines = new SpeechEngines(settings, loader);
+        this.speech = startSpeech(settings, engines);
         timer.setRemoveOnCancelPolicy(true);
     }
 
@@ -93,6 +99,7 @@ public final class ParleyRuntime implements AutoCloseable {
             }
         }
         timer.shutdownNow();
+        engines.close();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -178,6 +185,23 @@ public final class ParleyRuntime implements AutoCloseable {
                     + "secret and are valid only on this server until it restarts.");
         }
         return AgentTokens.withRandomSecret();
+    }
+
+    /**
+     * Finds and warms every speech engine now, so the first session does not wait for a model to load, and a
+     * missing engine stops startup with its instructions rather than failing a conversation later.
+     */
+    private static SpeechServices startSpeech(Settings settings, SpeechEngines engines) {
+        if (settings.get("parley.speech", "on").equals("off")) {
+            return SpeechServices.none(settings);
+        }
+        SpeechServices speech = new SpeechServices(engines.voiceActivityDetector(), engines.speechToText(),
+                engines.textToSpeech(), settings);
+        LOG.log(Level.INFO, "Speech: VAD {0}, STT {1}, TTS {2}",
+                Optional.ofNullable(speech.vad()).map(VoiceActivityDetector::name).orElse(SpeechEngines.NONE),
+                Optional.ofNullable(speech.stt()).map(SpeechToText::name).orElse(SpeechEngines.NONE),
+                Optional.ofNullable(speech.tts()).map(TextToSpeech::name).orElse(SpeechEngines.NONE));
+        return speech;
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

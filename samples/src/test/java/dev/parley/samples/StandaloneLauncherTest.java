@@ -55,7 +55,7 @@ class StandaloneLauncherTest {
     void boundTo127001ItRefusesConnectionsToTheMachinesOtherAddresses() throws IOException {
         List<InetAddress> others = ownNonLoopbackIpv4Addresses();
         assumeFalse(others.isEmpty(), "this machine has no non-loopback IPv4 address to try");
-        try (ParleyServer server = ParleyServer.start(new ServerOptions("127.0.0.1", 0, Map.of()))) {
+        try (ParleyServer server = ParleyServer.start(new ServerOptions("127.0.0.1", 0, Map.of("parley.speech", "off")))) {
             assertEquals("127.0.0.1", server.host());
             try (Socket loopback = new Socket()) {
                 loopback.connect(new InetSocketAddress("127.0.0.1", server.port()), CONNECT_TIMEOUT_MS);

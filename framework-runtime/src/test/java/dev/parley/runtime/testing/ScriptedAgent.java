@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A test agent scripted by what the user types: each command exercises one handler path or session call.
  * Everything it observes goes to the {@link Recorder}.
  */
-@VoiceAgent(id = "scripted", dialects = Dialects.XUNA, greeting = "Hi there")
+@VoiceAgent(id = "scripted", dialects = {Dialects.XUNA, Dialects.NEXTEVI}, greeting = "Hi there")
 public class ScriptedAgent {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private final int instance = INSTANCES.incrementAndGet();

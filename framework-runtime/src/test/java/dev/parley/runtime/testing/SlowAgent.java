@@ -13,7 +13,7 @@ import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 
 /** Streams a long reply slowly through a Flow.Publisher, so a test can interrupt it midway. */
-@VoiceAgent(id = "slow", dialects = Dialects.XUNA)
+@VoiceAgent(id = "slow", dialects = {Dialects.XUNA, Dialects.NEXTEVI})
 public class SlowAgent {
     private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "slow-agent");

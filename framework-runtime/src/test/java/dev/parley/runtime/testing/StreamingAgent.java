@@ -6,7 +6,7 @@ import dev.parley.api.VoiceAgent;
 import java.util.stream.Stream;
 
 /** Replies in chunks pulled from a Stream, as an LLM client's token stream would be. */
-@VoiceAgent(id = "streaming", dialects = Dialects.XUNA)
+@VoiceAgent(id = "streaming", dialects = {Dialects.XUNA, Dialects.NEXTEVI})
 public class StreamingAgent {
 
     @OnTranscript

@@ -14,16 +14,37 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     public static final int MAX_FRAME_BYTES = 64 * 1024;
+    private final boolean speech;
     private ParleyServer server;
+
+    /** A server without speech engines: conversations are text, frames predictable. */
+    public TestServer() {
+        this(false);
+    }
+
+    private TestServer(boolean speech) {
+        this.speech = speech;
+    }
+
+    /** A server with the embedded speech engines (WebRTC VAD, Vosk, flite). */
+    public static TestServer withSpeech() {
+        return new TestServer(true);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = ParleyServer.start(new ServerOptions("127.0.0.1", 0, Map.of(
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "parley.xuna.ping-interval", "100",
                 "parley.xuna.pong-timeout", "1000",
                 "parley.xuna.initiation-timeout", "1500",
                 "parley.max-frame-bytes", String.valueOf(MAX_FRAME_BYTES),
-                "parley.max-queued-bytes", String.valueOf(256 * 1024))));
+                "parley.max-queued-bytes", String.valueOf(256 * 1024)));
+        if (!speech) {
+            settings.put("parley.speech", "off");
+        } else {
+            settings.put("parley.xuna.pong-timeout", "20000");
+        }
+        server = ParleyServer.start(new ServerOptions("127.0.0.1", 0, settings));
     }
 
     @Override

@@ -170,6 +170,43 @@ public final class XunaTestClient implements AutoCloseable {
         return poll(pings, "ping");
     }
 
+    /** Frames up to and including the first that {@code last} accepts; fails after {@code seconds}. */
+    public List<JsonNode> collectUntil(java.util.function.Predicate<JsonNode> last, int seconds) {
+        List<JsonNode> collected = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            JsonNode frame;
+            try {
+                frame = frames.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            if (frame != null) {
+                collected.add(frame);
+                if (last.test(frame)) {
+                    return collected;
+                }
+            }
+        }
+        throw new AssertionError("No matching frame within " + seconds + " s; got " + collected.size() + " frames, last: "
+                + (collected.isEmpty() ? "none" : collected.get(collected.size() - 1)));
+    }
+
+    /** Frames until none arrived for {@code quietMillis} (at most {@code seconds} in all). */
+    public List<JsonNode> collectQuietFor(long quietMillis, int seconds) throws InterruptedException {
+        List<JsonNode> collected = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = frames.poll(quietMillis, TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                return collected;
+            }
+            collected.add(frame);
+        }
+        return collected;
+    }
+
     /** Forgets the pings received so far; returns how many there were. */
     public int drainPings() {
         List<JsonNode> received = new java.util.ArrayList<>();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class, closed after it. Pings come every 250 ms so that every conversation also answers a few.
  */
 public final class LocalSampleServer implements BeforeAllCallback, AfterAllCallback {
-    public static final Map<String, String> SETTINGS = Map.of("parley.xuna.ping-interval", "250");
+    /** Text conversations: without speech engines the frames tests read are exactly the dialect's text events. */
+    public static final Map<String, String> SETTINGS = Map.of("parley.xuna.ping-interval", "250", "parley.speech", "off");
     private ParleyServer server;
 
     @Override
