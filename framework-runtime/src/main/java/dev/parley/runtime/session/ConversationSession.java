@@ -69,8 +69,9 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     private final SerialExecutor speechLane;
     private AgentInstances.Instance<A> instance;
     private AudioConverter agentAudio;
+    /** Whether user speech is recognized: agents that take transcripts, in conversations that are not text-only. */
+    private final boolean listening;
     private volatile SpeechInput speechInput;
-    private SpeechOutput speechOutput;
     private volatile TurnTaking turnTaking;
     /** The event id reserved for the user turn being spoken, for its partial and final transcripts. */
     private volatile long spokenTurnId;
@@ -85,6 +86,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         this.timer = timer;
         this.speechLane = new SerialExecutor(workers);
         this.turnTaking = speech.turnTaking(descriptor.id());
+        this.listening = !spec.textOnly() && speech.canListen() && descriptor.invoker().handlers().contains(Handler.TRANSCRIPT);
         this.spec = spec;
         this.descriptor = descriptor;
         this.invoker = descriptor.invoker();
@@ -139,9 +141,8 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
 
     @Override
     public void userAudio(AudioFrame frame) {
-        SpeechInput hearing = speechInput;
-        if (hearing != null && !closed.get()) {
-            speechLane.execute(() -> hear(hearing, frame));
+        if (listening && !closed.get()) {
+            speechLane.execute(() -> hear(frame));
         }
         if (!closed.get() && invoker.handlers().contains(Handler.AUDIO)) {
             if (serial.backlog() >= MAX_HANDLER_BACKLOG) {
@@ -327,16 +328,22 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
             return;
         }
         if (speech.canSpeak()) {
-            speechOutput = new SpeechOutput(speech.tts(), spec.overrides().voiceId().orElse(null), spec.outputFormat(),
-                    output::responseAudio, speechLane, timer, speech.leadMillis());
-            responses.voice(new SpokenVoice(speechOutput));
+            responses.voice(new SpokenVoice(new SpeechOutput(speech.tts(), spec.overrides().voiceId().orElse(null),
+                    spec.outputFormat(), output::responseAudio, speechLane, timer, speech.leadMillis())));
         }
-        if (speech.canListen() && invoker.handlers().contains(Handler.TRANSCRIPT)) {
-            speechInput = new SpeechInput(spec.inputFormat(), speech.vad(), speech.stt(), turnTaking, new Hearing());
+        if (listening) {
+            // opening a recognizer may wait for one to be free: never on the container's thread
+            speechLane.execute(() -> speechInput = new SpeechInput(spec.inputFormat(), speech.vad(), speech.stt(),
+                    turnTaking, new Hearing()));
         }
     }
 
-    private void hear(SpeechInput hearing, AudioFrame frame) {
+    /** On the speech lane, after the input was created there. */
+    private void hear(AudioFrame frame) {
+        SpeechInput hearing = speechInput;
+        if (hearing == null) {
+            return;
+        }
         try {
             hearing.accept(frame, responses.speaking());
         } catch (RuntimeException failure) {
