@@ -121,7 +121,8 @@ public final class VoiceAgentProcessor extends AbstractProcessor {
                 if (ModelReader.annotation(owner, ModelReader.VOICE_AGENT).isEmpty()) {
                     diagnostics.error(element, Message.HANDLER_OUTSIDE_AGENT, spec.annotationDisplay(),
                             element.getSimpleName() + "(" + (((ExecutableElement) element).getParameters().isEmpty() ? "" : "...") + ")",
-                            ((TypeElement) owner).getQualifiedName());
+                            ((TypeElement) owner).getQualifiedName(),
+                            ((TypeElement) owner).getQualifiedName() + "#" + element.getSimpleName() + "()");
                 }
             }
         }

@@ -51,7 +51,7 @@ class HandlerMessagesTest {
                 }
                 """);
         assertSingleError(compile(file),
-                Message.HANDLER_OUTSIDE_AGENT.format("@OnTranscript", "answer(...)", "com.acme.Helper"),
+                Message.HANDLER_OUTSIDE_AGENT.format("@OnTranscript", "answer(...)", "com.acme.Helper", "com.acme.Helper#answer()"),
                 "@OnTranscript method answer(...) is in com.acme.Helper, which is not annotated @VoiceAgent, so Parley "
                         + "never calls it. Annotate the class with @VoiceAgent(id = \"...\")",
                 file, "String answer(String text)");
@@ -72,7 +72,8 @@ class HandlerMessagesTest {
                     }
                 }""");
         Compiled compiled = compile(file);
-        String expected = Message.HANDLER_OUTSIDE_AGENT.format("@OnSessionEnd", "ended()", "com.acme.EchoAgent.Helper");
+        String expected = Message.HANDLER_OUTSIDE_AGENT.format("@OnSessionEnd", "ended()", "com.acme.EchoAgent.Helper",
+                "com.acme.EchoAgent.Helper#ended()");
         assertThat(compiled.compilation()).failed();
         assertEquals(List.of(expected), messages(compiled.compilation().errors()));
         assertThat(compiled.compilation()).hadErrorContaining(expected).inFile(file).onLineContaining("void ended()");
@@ -178,8 +179,8 @@ class HandlerMessagesTest {
         assertSingleError(compile(file, odd),
                 Message.HANDLER_THROWS_THROWABLE.format("@OnTranscript", "answer(...)", displayed,
                         "com.acme.EchoAgent#answer()"),
-                "@OnTranscript method answer(...) declares 'throws " + displayed + "'; handlers may throw exceptions, "
-                        + "not errors or Throwable. Declare 'throws Exception' at most. (com.acme.EchoAgent#answer())",
+                "@OnTranscript method answer(...) declares 'throws " + displayed + "', a checked throwable that is not an "
+                        + "Exception, which Parley cannot pass on. Declare 'throws Exception' at most. (com.acme.EchoAgent#answer())",
                 file, "String answer(String text) throws");
     }
 

@@ -29,7 +29,7 @@ public enum Message {
             + "A custom dialect's id is declared with the compiler option -Aparley.dialects=<id>."),
     DIALECT_REPEATED("Dialect \"%s\" is listed twice in @VoiceAgent of %s. Remove the repetition."),
     HANDLER_OUTSIDE_AGENT("%s method %s is in %s, which is not annotated @VoiceAgent, so Parley never calls it. "
-            + "Annotate the class with @VoiceAgent(id = \"...\"), or move the method into your agent class."),
+            + "Annotate the class with @VoiceAgent(id = \"...\"), or move the method into your agent class. (%s)"),
     HANDLER_PRIVATE("%s method %s must not be private: the generated invoker calls it directly. Make it "
             + "package-private or public. (%s)"),
     HANDLER_STATIC("%s method %s must not be static: handlers run on the session's own agent instance. "
@@ -37,8 +37,8 @@ public enum Message {
     HANDLER_DUPLICATE("%s is declared twice in %s: %s and %s. An agent has at most one; merge them into one method."),
     HANDLER_TWO_ANNOTATIONS("%s carries both %s and %s; a method handles one event. Split it into two methods."),
     HANDLER_GENERIC("%s method %s must not declare type parameters: Parley cannot choose them. Remove them. (%s)"),
-    HANDLER_THROWS_THROWABLE("%s method %s declares 'throws %s'; handlers may throw exceptions, not errors or "
-            + "Throwable. Declare 'throws Exception' at most. (%s)"),
+    HANDLER_THROWS_THROWABLE("%s method %s declares 'throws %s', a checked throwable that is not an Exception, which "
+            + "Parley cannot pass on. Declare 'throws Exception' at most. (%s)"),
     PARAMETER_NOT_ALLOWED("Parameter '%s' of type %s of %s method %s cannot be supplied. Allowed parameter "
             + "types: %s. (%s)"),
     PARAMETER_REPEATED("%s method %s declares %s twice; each kind of parameter may appear once. Remove '%s'. (%s)"),
