@@ -46,6 +46,9 @@ public interface AgentSession {
      */
     CompletionStage<ToolResult> callClientTool(String toolName, Map<String, Object> parameters);
 
+    /** Tells the client which emotions the agent recognized in the user's speech; dialects without such a message ignore it. */
+    void publishEmotions(Emotions emotions);
+
     /** Ends the conversation normally once what was already said has been sent. */
     void end(String reason);
 

@@ -3,6 +3,7 @@ package dev.parley.processor;
 import dev.parley.api.AgentSession;
 import dev.parley.api.AudioFrame;
 import dev.parley.api.ClientOverrides;
+import dev.parley.api.Emotions;
 import dev.parley.api.ToolResult;
 import dev.parley.api.TurnTaking;
 import java.util.HashMap;
@@ -61,6 +62,11 @@ record TestSession(String conversationId, String agentId, String dialect, Map<St
 
     @Override
     public void turnTaking(TurnTaking turnTaking) {
+        throw new UnsupportedOperationException("not needed by generated-code tests");
+    }
+
+    @Override
+    public void publishEmotions(Emotions emotions) {
         throw new UnsupportedOperationException("not needed by generated-code tests");
     }
 }

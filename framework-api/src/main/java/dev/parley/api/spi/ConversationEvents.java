@@ -1,6 +1,7 @@
 package dev.parley.api.spi;
 
 import dev.parley.api.AudioFrame;
+import dev.parley.api.Emotions;
 import dev.parley.api.Interruption;
 import dev.parley.api.Transcript;
 import java.util.Map;
@@ -37,4 +38,13 @@ public interface ConversationEvents {
 
     /** The agent ended the conversation; the dialect closes the connection its own way. */
     void endRequested(String reason);
+
+    /** The agent cannot serve this conversation (it could not be created): close with the dialect's internal-error code. */
+    default void agentUnavailable(String reason) {
+        endRequested(reason);
+    }
+
+    /** The agent published emotions; dialects that cannot show them keep this default. */
+    default void emotions(Emotions emotions) {
+    }
 }

@@ -73,7 +73,10 @@ public final class DialectEndpoint extends Endpoint {
     @Override
     public void onClose(Session session, CloseReason reason) {
         context.closed();
-        connection.onClosed(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        // a dialect may refuse the connection inside connect(); a container could report that close before it returns
+        if (connection != null) {
+            connection.onClosed(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.parley.runtime.session;
 import dev.parley.api.AgentSession;
 import dev.parley.api.AudioFrame;
 import dev.parley.api.ClientOverrides;
+import dev.parley.api.Emotions;
 import dev.parley.api.SessionEnd;
 import dev.parley.api.ToolResult;
 import dev.parley.api.Transcript;
@@ -22,6 +23,7 @@ import dev.parley.runtime.speech.pipeline.SpeechServices;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -125,7 +127,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
             } catch (RuntimeException failure) {
                 String reference = report("creating the agent", failure);
                 output.agentFailed("The agent could not be started (ref " + reference + ")");
-                output.endRequested("The agent could not be started");
+                output.agentUnavailable("The agent could not be started (ref " + reference + ")");
                 return;
             }
             Reply started = call(Handler.SESSION_START, () -> invoker.onSessionStart(instance.agent(), this));
@@ -280,6 +282,11 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     }
 
     @Override
+    public void publishEmotions(Emotions emotions) {
+        output.emotions(java.util.Objects.requireNonNull(emotions, "emotions"));
+    }
+
+    @Override
     public void end(String reason) {
         serial.execute(() -> responses.whenIdle(() -> output.endRequested(reason)));
     }
@@ -387,7 +394,10 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
             String text = recognition.text().strip();
             long turnId = spokenTurnId;
             if (!text.isEmpty()) {
-                serial.execute(() -> userTurn(Transcript.spoken(text, true), turnId));
+                List<Transcript.Word> words = recognition.words().stream()
+                        .map(w -> new Transcript.Word(w.word(), w.start(), w.end(), w.confidence())).toList();
+                Transcript said = new Transcript(text, true, Transcript.Source.SPOKEN, words);
+                serial.execute(() -> userTurn(said, turnId));
             }
         }
 

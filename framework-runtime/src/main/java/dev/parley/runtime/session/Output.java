@@ -1,6 +1,7 @@
 package dev.parley.runtime.session;
 
 import dev.parley.api.AudioFrame;
+import dev.parley.api.Emotions;
 import dev.parley.api.Interruption;
 import dev.parley.api.Transcript;
 import dev.parley.api.spi.ConversationEvents;
@@ -67,6 +68,18 @@ final class Output {
     synchronized void agentFailed(String message) {
         if (!closed) {
             events.agentFailed(message);
+        }
+    }
+
+    synchronized void emotions(Emotions emotions) {
+        if (!closed) {
+            events.emotions(emotions);
+        }
+    }
+
+    synchronized void agentUnavailable(String reason) {
+        if (!closed) {
+            events.agentUnavailable(reason);
         }
     }
 

@@ -30,7 +30,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class XunaTestClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
@@ -48,7 +47,9 @@ public final class XunaTestClient implements AutoCloseable {
         XunaTestClient client = new XunaTestClient();
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(List.of("convai")).build();
         try {
-            client.session = CONTAINER.connectToServer(client.endpoint(), config,
+            // a container per connection: one shared across test classes can be tied to executors of a stopped server
+            WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+            client.session = container.connectToServer(client.endpoint(), config,
                     URI.create("ws://127.0.0.1:" + port + "/v1/convai/conversation?" + query));
             client.opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -195,7 +195,7 @@ final class NexteviConnection implements DialectConnection {
         }
         boolean emotionRequested = settings != null && settings.emotionDetectionRequested();
         audio = chosen;
-        NexteviEvents events = new NexteviEvents(context.client(), encoder, admission.connectionId(), this::agentEnded,
+        NexteviEvents events = new NexteviEvents(context.client(), encoder, admission.connectionId(), this::close,
                 result -> conversation.toolResult(result));
         ClientOverrides overrides = NexteviOverrides.of(admission.connectionId(), context.handshake().query("project_id"),
                 settings);
@@ -221,10 +221,6 @@ final class NexteviConnection implements DialectConnection {
     private static String describe(Duration duration) {
         boolean wholeMinutes = duration.toMinutes() > 0 && duration.toSecondsPart() == 0 && duration.toMillisPart() == 0;
         return wholeMinutes ? duration.toMinutes() + " minutes" : duration.toMillis() + " ms";
-    }
-
-    private void agentEnded(String reason) {
-        close(SessionEnd.Reason.AGENT_ENDED, CloseCodes.NORMAL, reason);
     }
 
     private void reject(NexteviProtocolException problem) {

@@ -83,7 +83,7 @@ final class NexteviEncoder {
                 .put("is_final", isFinal)
                 .put("is_speech_final", isFinal)
                 .put("session_id", sessionId);
-        payload.set("words", words(text));
+        payload.set("words", words(transcript));
         payload.put("accumulated_transcript", text)
                 .put("is_turn_incomplete", !isFinal)
                 .put("original_fragment", text);
@@ -93,10 +93,20 @@ final class NexteviEncoder {
         return message("transcription", payload);
     }
 
-    /** The words of a transcript; Parley has no word timings, so {@code start} and {@code end} are left out. */
-    private ArrayNode words(String text) {
+    /**
+     * The words of a transcript, with the recognizer's timings when it gave them; otherwise (typed text, partial
+     * results) {@code start} and {@code end} are left out.
+     */
+    private ArrayNode words(Transcript transcript) {
         ArrayNode words = mapper.createArrayNode();
-        for (String word : text.strip().split("\\s+")) {
+        if (!transcript.words().isEmpty()) {
+            for (Transcript.Word word : transcript.words()) {
+                words.addObject().put("word", word.word()).put("start", word.start()).put("end", word.end())
+                        .put("confidence", word.confidence());
+            }
+            return words;
+        }
+        for (String word : transcript.text().strip().split("\\s+")) {
             if (!word.isEmpty()) {
                 words.addObject().put("word", word).put("confidence", UNKNOWN_CONFIDENCE);
             }

@@ -1,7 +1,9 @@
 package dev.parley.runtime.dialect.nextevi;
 
 import dev.parley.api.AudioFrame;
+import dev.parley.api.Emotions;
 import dev.parley.api.Interruption;
+import dev.parley.api.SessionEnd;
 import dev.parley.api.ToolResult;
 import dev.parley.api.Transcript;
 import dev.parley.api.spi.ClientLink;
@@ -33,7 +35,7 @@ final class NexteviEvents implements ConversationEvents, EmotionDetection.Listen
     private final ClientLink client;
     private final NexteviEncoder encoder;
     private final String connectionId;
-    private final Consumer<String> agentEnded;
+    private final Ending ending;
     private final Consumer<ToolResult> toolResults;
     private volatile SessionReport session;
     /** The user turn that has words but no final transcript yet, or -1. */
@@ -44,16 +46,21 @@ final class NexteviEvents implements ConversationEvents, EmotionDetection.Listen
     private int audioChunks;
     private boolean textComplete;
 
+    /** How the connection closes when the conversation ends from the agent's side. */
+    interface Ending {
+        void close(SessionEnd.Reason cause, int code, String reason);
+    }
+
     /**
-     * @param agentEnded  closes the connection when the agent ends the conversation, with its reason
+     * @param ending      closes the connection when the agent ends the conversation or cannot serve it
      * @param toolResults answers tool calls (NextEVI clients have no client tools)
      */
-    NexteviEvents(ClientLink client, NexteviEncoder encoder, String connectionId, Consumer<String> agentEnded,
+    NexteviEvents(ClientLink client, NexteviEncoder encoder, String connectionId, Ending ending,
                   Consumer<ToolResult> toolResults) {
         this.client = client;
         this.encoder = encoder;
         this.connectionId = connectionId;
-        this.agentEnded = agentEnded;
+        this.ending = ending;
         this.toolResults = toolResults;
     }
 
@@ -138,7 +145,18 @@ final class NexteviEvents implements ConversationEvents, EmotionDetection.Listen
 
     @Override
     public void endRequested(String reason) {
-        agentEnded.accept(reason);
+        ending.close(SessionEnd.Reason.AGENT_ENDED, CloseCodes.NORMAL, reason);
+    }
+
+    @Override
+    public void agentUnavailable(String reason) {
+        ending.close(SessionEnd.Reason.ERROR, CloseCodes.INTERNAL_ERROR, reason);
+    }
+
+    /** Emotions the agent published through its session. */
+    @Override
+    public void emotions(Emotions emotions) {
+        emotions(EmotionReading.of(emotions.scores()));
     }
 
     @Override

@@ -30,6 +30,7 @@ final class XunaConnection implements DialectConnection {
     private static final System.Logger LOG = System.getLogger(XunaConnection.class.getName());
     static final int POLICY_VIOLATION = 1008;
     static final int NORMAL = 1000;
+    static final int INTERNAL_ERROR = 1011;
 
     private final DialectContext context;
     private final XunaCodec codec;
@@ -294,6 +295,13 @@ final class XunaConnection implements DialectConnection {
         public void endRequested(String reason) {
             closeCause = SessionEnd.Reason.AGENT_ENDED;
             context.client().close(NORMAL, reason);
+        }
+
+        /** The client shows any code but 1000 as an error with the reason, which is what this is. */
+        @Override
+        public void agentUnavailable(String reason) {
+            closeCause = SessionEnd.Reason.ERROR;
+            context.client().close(INTERNAL_ERROR, reason);
         }
 
         private void closePart(long responseId) {

@@ -1,11 +1,13 @@
 package dev.parley.runtime.dialect.nextevi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.api.AudioFrame;
 import dev.parley.api.Interruption;
+import dev.parley.api.Emotions;
 import dev.parley.api.ToolResult;
 import dev.parley.api.Transcript;
 import dev.parley.api.spi.ClientLink;
@@ -26,7 +28,7 @@ class NexteviEventsTest {
     private final List<String> ended = new ArrayList<>();
     private final List<ToolResult> toolResults = new ArrayList<>();
     private final NexteviEvents events = new NexteviEvents(new RecordingLink(), new NexteviEncoder(), "voice_1",
-            ended::add, toolResults::add);
+            (cause, code, reason) -> ended.add(cause + ":" + code + ":" + reason), toolResults::add);
 
     private final class RecordingLink implements ClientLink {
         @Override
@@ -147,6 +149,37 @@ class NexteviEventsTest {
         events.endRequested("Goodbye");
         assertEquals(List.of("emotion_update", "error"), summary());
         assertEquals(List.of(new ToolResult("tool_1", "NextEVI clients have no client tools", true)), toolResults);
-        assertEquals(List.of("Goodbye"), ended);
+        assertEquals(List.of("AGENT_ENDED:1000:Goodbye"), ended);
+    }
+
+    @Test
+    void anAgentThatCannotStartClosesWithTheInternalErrorCode() {
+        events.agentUnavailable("The agent could not be started (ref 0000abcd)");
+        assertEquals(List.of("ERROR:1011:The agent could not be started (ref 0000abcd)"), ended);
+    }
+
+    @Test
+    void emotionsTheAgentPublishesAreSentInBothPairShapes() {
+        events.emotions(new Emotions(Map.of("joy", 0.75)));
+        JsonNode update = sent.get(sent.size() - 1);
+        assertEquals("emotion_update", update.path("type").asText());
+        assertTrue(update.toString().contains("\"emotion\":\"joy\""), update::toString);
+        assertTrue(update.toString().contains("\"name\":\"joy\""), update::toString);
+        assertTrue(update.toString().contains("\"score\":0.75"), update::toString);
+    }
+
+    @Test
+    void recognizedWordsCarryTheirTimings() {
+        events.userTranscript(2, new Transcript("opening hours", true, Transcript.Source.SPOKEN, List.of(
+                new Transcript.Word("opening", 0.12, 0.5, 0.9), new Transcript.Word("hours", 0.5, 0.88, 1.0))));
+        JsonNode transcription = sent.stream().filter(m -> m.path("type").asText().equals("transcription")).findFirst()
+                .orElseThrow();
+        JsonNode words = transcription.path("words");
+        assertEquals(2, words.size());
+        assertEquals("opening", words.get(0).path("word").asText());
+        assertEquals(0.12, words.get(0).path("start").asDouble());
+        assertEquals(0.88, words.get(1).path("end").asDouble());
+        assertEquals(0.9, words.get(0).path("confidence").asDouble());
+        assertEquals(words, transcription.path("data").path("words"), "the data copy carries them too");
     }
 }

@@ -38,7 +38,6 @@ final class NexteviTestClient implements AutoCloseable {
     static final String SDK_SETTINGS = "{\"type\":\"session_settings\",\"sample_rate\":24000,\"channels\":1,"
             + "\"encoding\":\"linear16\",\"idle_timeout\":{\"warning_timeout\":30,\"hangup_timeout\":60,\"enabled\":false}}";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
@@ -65,7 +64,9 @@ final class NexteviTestClient implements AutoCloseable {
             }
         }).build();
         try {
-            client.session = CONTAINER.connectToServer(client.endpoint(), config,
+            // a container per connection: one shared across test classes can be tied to executors of a stopped server
+            WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+            client.session = container.connectToServer(client.endpoint(), config,
                     URI.create("ws://127.0.0.1:" + port + "/ws/voice/" + connectionId + "?" + query));
             client.opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -290,6 +290,18 @@ class XunaConversationTest {
     }
 
     @Test
+    void anAgentThatCannotBeCreatedEndsTheSessionWith1011AndAnErrorReference() {
+        try (XunaTestClient client = XunaTestClient.initiated(SERVER.port(), "broken")) {
+            JsonNode error = client.await("error").path("error_event");
+            assertEquals("agent_error", error.path("error_type").asText());
+            var close = client.awaitClose();
+            assertEquals(1011, close.getCloseCode().getCode());
+            assertTrue(close.getReasonPhrase().matches("The agent could not be started \\(ref [0-9a-f]{8}\\)"),
+                    close::getReasonPhrase);
+        }
+    }
+
+    @Test
     void textOnlyConversationsGetNoAudio() throws Exception {
         byte[] pcm = new byte[320];
         try (XunaTestClient client = XunaTestClient.connect(SERVER.port(), "agent_id=scripted")) {
