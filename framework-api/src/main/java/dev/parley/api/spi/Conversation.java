@@ -3,6 +3,7 @@ package dev.parley.api.spi;
 import dev.parley.api.AudioFrame;
 import dev.parley.api.SessionEnd;
 import dev.parley.api.ToolResult;
+import dev.parley.api.TurnTaking;
 
 /**
  * A running conversation, as its dialect drives it. Every method returns at once: the work is queued
@@ -30,6 +31,12 @@ public interface Conversation {
 
     /** The client's answer to a tool call. */
     void toolResult(ToolResult result);
+
+    /** This conversation's turn taking. */
+    TurnTaking turnTaking();
+
+    /** Applies turn-taking settings the client sent (NextEVI {@code silence_threshold}), from the next frame on. */
+    void turnTaking(TurnTaking turnTaking);
 
     /** The client asks the agent to stop talking. */
     void interrupt();

@@ -54,6 +54,8 @@ public class ScriptedAgent {
                         .thenApply(result -> "The tool said " + result.result() + (result.isError() ? " (error)" : ""));
             case "instance":
                 return CompletableFuture.completedFuture("instance " + instance);
+            case "silence":
+                return CompletableFuture.completedFuture("silence " + session.turnTaking().endOfTurnSilence().toMillis());
             case "prompt":
                 return CompletableFuture.completedFuture("prompt " + session.overrides().prompt().orElse("none"));
             default:

@@ -202,6 +202,10 @@ final class NexteviConnection implements DialectConnection {
         Conversation started = context.startConversation(new ConversationSpec(admission.agent(), overrides,
                 chosen.format(), SessionAudio.OUTPUT, false), events);
         conversation = started;
+        if (settings != null && settings.turnDetection() != null && settings.turnDetection().silenceThreshold() != null) {
+            long silenceMillis = Math.round(settings.turnDetection().silenceThreshold() * 1000);
+            started.turnTaking(started.turnTaking().withEndOfTurnSilence(Duration.ofMillis(silenceMillis)));
+        }
         Optional<EmotionDetector> detector = services.emotionDetector();
         if (emotionRequested && detector.isPresent()) {
             emotionDetection = new EmotionDetection(detector.get(), chosen.format(), services.workers(), events);

@@ -80,6 +80,18 @@ class NexteviConversationTest {
     }
 
     @Test
+    void theClientsSilenceThresholdBecomesTheSessionsEndOfTurnSilence() {
+        try (NexteviTestClient client = NexteviTestClient.connected(SERVER.port(), "scripted")) {
+            client.send("{\"type\":\"session_settings\",\"data\":{\"turn_detection\":{\"enabled\":true,"
+                    + "\"silence_threshold\":0.35}}}");
+            client.awaitStatus("ready");
+            client.agentResponse();
+            client.textInput("silence");
+            assertEquals("silence 350", client.agentResponse());
+        }
+    }
+
+    @Test
     void withoutSettingsTheSessionStartsWithTheDefaultsAfterTheTimeout() {
         try (NexteviTestClient client = NexteviTestClient.connected(SERVER.port(), "scripted")) {
             long start = System.nanoTime();
