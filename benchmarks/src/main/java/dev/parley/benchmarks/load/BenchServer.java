@@ -1,0 +1,101 @@
+package dev.parley.benchmarks.load;
+
+import dev.parley.runtime.standalone.BenchContainer;
+import dev.parley.runtime.standalone.ParleyServer;
+import dev.parley.runtime.standalone.ServerOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server side of the load benchmark, one JVM per server so CPU and memory can be read per process:
+ * {@code BenchServer parley|baseline|baseline-annotated PING_MILLIS}. Listens on 127.0.0.1 on a free port and
+ * prints {@code BENCH-READY <port>}. Then reads commands on stdin, one a line:
+ * <ul>
+ *   <li>{@code mem}: full GC (twice), then prints {@code BENCH-MEM <heapUsed> <nonHeapUsed> <rssBytes> <threads>}</li>
+ *   <li>{@code stop} (or end of input): stops the server and exits.</li>
+ * </ul>
+ * The stdin reader is the only extra thread and sleeps between commands, the same for every server.
+ */
+public final class BenchServer {
+    private BenchServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("Usage: BenchServer parley|baseline|baseline-annotated PING_MILLIS");
+            System.exit(2);
+        }
+        String kind = args[0];
+        long pingMillis = Long.parseLong(args[1]);
+        AutoCloseable server;
+        int port;
+        switch (kind) {
+            case "parley" -> {
+                // the echo agent hears and speaks nothing, and the baseline has no speech engines: keep them off
+                // (engines are shared per server, so they would add start-up memory, not per-session cost)
+                ParleyServer parley = ParleyServer.start(ServerOptions.from(Map.of(
+                        "parley.host", "127.0.0.1",
+                        "parley.port", "0",
+                        "parley.xuna.ping-interval", Long.toString(pingMillis),
+                        "parley.speech", "off",
+                        "parley.vad", "none",
+                        "parley.stt", "none",
+                        "parley.tts", "none")));
+                server = parley;
+                port = parley.port();
+            }
+            case "baseline", "baseline-annotated" -> {
+                BaselineEcho.pingMillis = pingMillis;
+                // the same incoming buffer as Parley's launcher: twice its default 1 MiB frame limit
+                BenchContainer container = BenchContainer.start(BaselineEcho.application(kind.equals("baseline-annotated")),
+                        "127.0.0.1", 0, 2 << 20);
+                server = container;
+                port = container.port();
+            }
+            default -> throw new IllegalArgumentException("unknown server " + kind);
+        }
+        System.out.println("BENCH-READY " + port);
+        System.out.flush();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            for (String line = commands.readLine(); line != null && !line.trim().equals("stop"); line = commands.readLine()) {
+                if (line.trim().equals("mem")) {
+                    System.out.println(memory());
+                    System.out.flush();
+                }
+            }
+        } finally {
+            server.close();
+        }
+        System.exit(0);
+    }
+
+    private static String memory() throws IOException, InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        long heap = memory.getHeapMemoryUsage().getUsed();
+        long nonHeap = memory.getNonHeapMemoryUsage().getUsed();
+        return "BENCH-MEM " + heap + " " + nonHeap + " " + rss() + " " + ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    static long rss() throws IOException {
+        List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
+        for (String line : status) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+}
