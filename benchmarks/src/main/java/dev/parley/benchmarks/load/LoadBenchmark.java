@@ -84,8 +84,17 @@ public final class LoadBenchmark {
         if (config.pin()) {
             pinSelf(config.generatorCpus());
         }
+        boolean broken;
         try (Transport transport = Transport.create(config.client(), config.clientThreads())) {
-            new LoadBenchmark(config, transport).run();
+            LoadBenchmark benchmark = new LoadBenchmark(config, transport);
+            benchmark.run();
+            broken = benchmark.broken;
+        }
+        // a smoke run (quick mode) fails when a session lost audio or saw an error; latencies are left to people
+        boolean failOnErrors = Boolean.parseBoolean(System.getProperty("bench.failOnErrors", Boolean.toString(config.quick())));
+        if (broken && failOnErrors) {
+            System.err.println("[bench] FAILED: chunks were lost or sessions failed (see the tables above)");
+            System.exit(1);
         }
         System.exit(0); // the transports' selector threads are not all daemons
     }
@@ -159,6 +168,8 @@ public final class LoadBenchmark {
             servers.values().forEach(ServerProcess::close);
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }
+        broken = results.stream().anyMatch(r -> r.lost() > 0 || r.errors() > 0)
+                || idleErrors > 0;
         summary(results, memories);
         if (config.profile()) {
             for (String kind : servers.keySet()) {
@@ -178,6 +189,10 @@ public final class LoadBenchmark {
         Files.writeString(file, report);
         System.out.println("\n(written to " + file + ")");
     }
+
+    /** Whether any measured run lost a chunk or had an error. */
+    private boolean broken;
+    private int idleErrors;
 
     /** Per server, the heap classes that grew most with the idle sessions (profiling runs). */
     private final Map<String, String> histograms = new LinkedHashMap<>();
@@ -392,6 +407,7 @@ public final class LoadBenchmark {
                         config.idleSessions(), 20));
             }
             IdleMemory memory = new IdleMemory(server.kind, config.idleSessions(), before, after);
+            idleErrors += step.errors.get();
             log("%s idle: %d sessions, heap %+.1f KB/session, RSS %+.1f KB/session, threads %d -> %d, errors %d",
                     server.kind, config.idleSessions(), memory.heapPerSession() / 1024, memory.rssPerSession() / 1024,
                     before.threads(), after.threads(), step.errors.get());
