@@ -1,13 +1,10 @@
 package dev.parley.runtime.dialect.nextevi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import dev.parley.runtime.dialect.StrictJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import java.util.Base64;
 import java.util.List;
 
@@ -20,17 +17,7 @@ final class NexteviDecoder {
     private static final List<String> ENVELOPE = List.of("type", "timestamp", "message_id", "data");
     private static final List<String> FLAT_AUDIO = List.of("sample_rate", "channels", "encoding");
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
-
-    NexteviDecoder() {
-        // "text": 5 is a wrong type, not the text "5"
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    }
+    private final ObjectMapper mapper = StrictJson.mapper();
 
     NexteviInbound decode(String frame) throws NexteviProtocolException {
         JsonNode root;

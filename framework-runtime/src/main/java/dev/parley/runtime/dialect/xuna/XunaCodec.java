@@ -1,13 +1,10 @@
 package dev.parley.runtime.dialect.xuna;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import dev.parley.runtime.dialect.StrictJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.util.Map;
 
@@ -16,17 +13,7 @@ import java.util.Map;
  * published {@code @elevenlabs/client} reads (see docs/dialects/xuna.md). Thread-safe.
  */
 final class XunaCodec {
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
-
-    XunaCodec() {
-        // "text": 5 is a wrong type, not the text "5"
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    }
+    private final ObjectMapper mapper = StrictJson.mapper();
 
     XunaInbound decode(String frame) throws XunaProtocolException {
         JsonNode root;
