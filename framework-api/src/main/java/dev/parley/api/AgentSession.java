@@ -58,6 +58,13 @@ public interface AgentSession {
     /** Changes turn taking for this session from the next audio frame on. */
     void turnTaking(TurnTaking turnTaking);
 
+    /**
+     * The conversation so far, oldest first: the finished user and agent turns, including those of the earlier
+     * sessions this one continues (PlayAI {@code continueConversation}), kept in the runtime's
+     * {@link dev.parley.api.spi.ConversationStore}. An LLM agent builds its context from it.
+     */
+    java.util.List<ConversationTurn> history();
+
     /** Per-session attributes, for the agent's and extensions' own use. */
     Map<String, Object> attributes();
 }

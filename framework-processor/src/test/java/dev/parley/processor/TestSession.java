@@ -66,6 +66,11 @@ record TestSession(String conversationId, String agentId, String dialect, Map<St
     }
 
     @Override
+    public java.util.List<dev.parley.api.ConversationTurn> history() {
+        return java.util.List.of();
+    }
+
+    @Override
     public void publishEmotions(Emotions emotions) {
         throw new UnsupportedOperationException("not needed by generated-code tests");
     }

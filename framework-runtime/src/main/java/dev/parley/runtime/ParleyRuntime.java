@@ -10,6 +10,8 @@ import dev.parley.runtime.auth.AgentTokens;
 import dev.parley.runtime.config.Settings;
 import dev.parley.runtime.session.AgentInstances;
 import dev.parley.runtime.speech.SpeechEngines;
+import dev.parley.runtime.store.ConversationStores;
+import dev.parley.api.spi.ConversationStore;
 import dev.parley.runtime.speech.pipeline.SpeechServices;
 import dev.parley.runtime.validation.MessageValidator;
 import java.lang.System.Logger.Level;
@@ -46,6 +48,7 @@ public final class ParleyRuntime implements AutoCloseable {
     private final MessageValidator validator;
     private final SpeechEngines engines;
     private final SpeechServices speech;
+    private final ConversationStore store;
     private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("parley-worker"));
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("parley-timer"));
 
@@ -58,6 +61,7 @@ public final class ParleyRuntime implements AutoCloseable {
         this.validator = MessageValidator.create();
         this.engines = new SpeechEngines(settings, loader);
         this.speech = startSpeech(settings, engines);
+        this.store = ConversationStores.select(settings);
         timer.setRemoveOnCancelPolicy(true);
     }
 
@@ -143,6 +147,11 @@ public final class ParleyRuntime implements AutoCloseable {
     /** The speech engines sessions hear and speak with. */
     public SpeechServices speech() {
         return speech;
+    }
+
+    /** Where conversations are kept for clients to continue them. */
+    public ConversationStore store() {
+        return store;
     }
 
     public ExecutorService workers() {

@@ -18,6 +18,11 @@ public interface ConversationEvents {
     /** An agent response begins. */
     void responseStarted(long responseId);
 
+    /** The agent's greeting begins: a response like any other, which dialects that mark greetings tell apart. */
+    default void greetingStarted(long responseId, String text) {
+        responseStarted(responseId);
+    }
+
     /** More text of a response; {@code textSoFar} is everything sent for it, {@code delta} included. */
     void responseText(long responseId, String delta, String textSoFar);
 
@@ -26,6 +31,21 @@ public interface ConversationEvents {
 
     /** The response is complete; nothing more of it follows. */
     void responseCompleted(long responseId, String fullText);
+
+    /**
+     * All audio of a completed response has been sent (for a spoken response, some time after
+     * {@link #responseCompleted}; at once for one without speech). Not called for an interrupted response.
+     */
+    default void responsePlayedOut(long responseId) {
+    }
+
+    /** The voice activity detector heard the user start talking. */
+    default void userSpeechStarted() {
+    }
+
+    /** The user stopped talking (the turn ended, or it was too short to be one). */
+    default void userSpeechStopped() {
+    }
 
     /** The user interrupted a response; nothing more of it follows. */
     void interrupted(Interruption interruption);

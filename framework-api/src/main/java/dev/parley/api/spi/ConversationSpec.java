@@ -2,6 +2,8 @@ package dev.parley.api.spi;
 
 import dev.parley.api.AudioFormat;
 import dev.parley.api.ClientOverrides;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a dialect wants a conversation run.
@@ -11,7 +13,18 @@ import dev.parley.api.ClientOverrides;
  * @param inputFormat  the format of the user audio the dialect will pass on
  * @param outputFormat the format the dialect wants agent audio in
  * @param textOnly     no audio either way: replies are sent as text only
+ * @param continues    the id of an earlier conversation this one continues, with its history
  */
 public record ConversationSpec(AgentDescriptor<?> agent, ClientOverrides overrides, AudioFormat inputFormat,
-                               AudioFormat outputFormat, boolean textOnly) {
+                               AudioFormat outputFormat, boolean textOnly, Optional<String> continues) {
+
+    public ConversationSpec {
+        Objects.requireNonNull(continues, "continues");
+    }
+
+    /** A new conversation. */
+    public ConversationSpec(AgentDescriptor<?> agent, ClientOverrides overrides, AudioFormat inputFormat,
+                            AudioFormat outputFormat, boolean textOnly) {
+        this(agent, overrides, inputFormat, outputFormat, textOnly, Optional.empty());
+    }
 }

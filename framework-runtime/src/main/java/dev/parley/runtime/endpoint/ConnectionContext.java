@@ -69,7 +69,7 @@ final class ConnectionContext implements DialectContext {
     @Override
     public Conversation startConversation(ConversationSpec spec, ConversationEvents events) {
         return ConversationSession.start(dialect.id(), spec, events, runtime.instances(), runtime.workers(), runtime.speech(),
-                runtime.timer());
+                runtime.timer(), runtime.store());
     }
 
     @Override

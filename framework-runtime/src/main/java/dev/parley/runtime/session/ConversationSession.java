@@ -3,6 +3,7 @@ package dev.parley.runtime.session;
 import dev.parley.api.AgentSession;
 import dev.parley.api.AudioFrame;
 import dev.parley.api.ClientOverrides;
+import dev.parley.api.ConversationTurn;
 import dev.parley.api.Emotions;
 import dev.parley.api.SessionEnd;
 import dev.parley.api.ToolResult;
@@ -12,6 +13,8 @@ import dev.parley.api.spi.AgentDescriptor;
 import dev.parley.api.spi.AgentInvoker;
 import dev.parley.api.spi.Conversation;
 import dev.parley.api.spi.ConversationEvents;
+import dev.parley.api.spi.ConversationRecord;
+import dev.parley.api.spi.ConversationStore;
 import dev.parley.api.spi.ConversationSpec;
 import dev.parley.api.spi.Handler;
 import dev.parley.api.spi.Recognition;
@@ -22,6 +25,7 @@ import dev.parley.runtime.speech.pipeline.SpeechOutput;
 import dev.parley.runtime.speech.pipeline.SpeechServices;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +56,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         T call() throws Exception;
     }
 
-    private final String id = "conv_" + randomHex(12);
+    private final String id;
     private final String dialect;
     private final ConversationSpec spec;
     private final AgentDescriptor<A> descriptor;
@@ -64,6 +68,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     private final AtomicLong eventIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ToolCalls toolCalls = new ToolCalls();
+    private final History history;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final SpeechServices speech;
     private final ScheduledExecutorService timer;
@@ -80,9 +85,16 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     /** Frames dropped in a row because the agent fell behind (only touched on the connection's I/O thread). */
     private int droppedAudio;
 
+    /**
+     * @throws IllegalArgumentException when {@code spec} continues a conversation the store does not have for this agent
+     */
     public ConversationSession(String dialect, ConversationSpec spec, AgentDescriptor<A> descriptor, ConversationEvents events,
                                AgentInstances instances, Executor workers, SpeechServices speech,
-                               ScheduledExecutorService timer) {
+                               ScheduledExecutorService timer, ConversationStore store) {
+        ConversationRecord earlier = spec.continues().map(continued -> earlier(store, continued, descriptor.id()))
+                .orElseGet(() -> new ConversationRecord("conv_" + randomHex(12), descriptor.id(), List.of()));
+        this.id = earlier.conversationId();
+        this.history = new History(earlier, store, workers, Clock.systemUTC());
         this.dialect = dialect;
         this.speech = speech;
         this.timer = timer;
@@ -94,21 +106,28 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         this.invoker = descriptor.invoker();
         this.instances = instances;
         this.serial = new SerialExecutor(workers);
-        this.output = new Output(events);
+        this.output = new Output(events, history);
         this.responses = new Responses(output, new ReplyPlayer(workers), eventIds::incrementAndGet, this::replyFailed);
     }
 
     /** Starts a conversation for whichever agent {@code spec} names. */
     public static ConversationSession<?> start(String dialect, ConversationSpec spec, ConversationEvents events,
                                                AgentInstances instances, Executor workers, SpeechServices speech,
-                                               ScheduledExecutorService timer) {
-        return create(dialect, spec, spec.agent(), events, instances, workers, speech, timer);
+                                               ScheduledExecutorService timer, ConversationStore store) {
+        return create(dialect, spec, spec.agent(), events, instances, workers, speech, timer, store);
     }
 
     private static <T> ConversationSession<T> create(String dialect, ConversationSpec spec, AgentDescriptor<T> descriptor,
                                                      ConversationEvents events, AgentInstances instances, Executor workers,
-                                                     SpeechServices speech, ScheduledExecutorService timer) {
-        return new ConversationSession<>(dialect, spec, descriptor, events, instances, workers, speech, timer);
+                                                     SpeechServices speech, ScheduledExecutorService timer,
+                                                     ConversationStore store) {
+        return new ConversationSession<>(dialect, spec, descriptor, events, instances, workers, speech, timer, store);
+    }
+
+    private static ConversationRecord earlier(ConversationStore store, String conversationId, String agentId) {
+        return store.load(conversationId).filter(found -> found.agentId().equals(agentId))
+                .orElseThrow(() -> new IllegalArgumentException("There is no conversation '" + conversationId
+                        + "' with agent '" + agentId + "' to continue"));
     }
 
     // ---- Conversation: driven by the dialect ----
@@ -133,7 +152,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
             Reply started = call(Handler.SESSION_START, () -> invoker.onSessionStart(instance.agent(), this));
             String greeting = spec.overrides().firstMessage().orElse(descriptor.greeting());
             if (!greeting.isBlank()) {
-                responses.enqueue(Reply.of(greeting));
+                responses.enqueueGreeting(greeting);
             }
             if (started != null) {
                 responses.enqueue(started);
@@ -292,6 +311,11 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     }
 
     @Override
+    public List<ConversationTurn> history() {
+        return history.turns();
+    }
+
+    @Override
     public Map<String, Object> attributes() {
         return attributes;
     }
@@ -371,6 +395,12 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         @Override
         public void speechStarted() {
             spokenTurnId = eventIds.incrementAndGet();
+            output.userSpeechStarted();
+        }
+
+        @Override
+        public void speechStopped() {
+            output.userSpeechStopped();
         }
 
         @Override

@@ -9,14 +9,16 @@ import java.util.Map;
 
 /**
  * The conversation's single way out to its dialect: calls never overlap, keep their order, and stop at
- * once when the conversation closes.
+ * once when the conversation closes. What was said is recorded in the conversation's {@link History} on the way.
  */
 final class Output {
     private final ConversationEvents events;
+    private final History history;
     private boolean closed;
 
-    Output(ConversationEvents events) {
+    Output(ConversationEvents events, History history) {
         this.events = events;
+        this.history = history;
     }
 
     synchronized void close() {
@@ -27,11 +29,20 @@ final class Output {
         if (!closed) {
             events.userTranscript(eventId, transcript);
         }
+        if (transcript.isFinal()) {
+            history.user(transcript.text());
+        }
     }
 
     synchronized void responseStarted(long responseId) {
         if (!closed) {
             events.responseStarted(responseId);
+        }
+    }
+
+    synchronized void greetingStarted(long responseId, String text) {
+        if (!closed) {
+            events.greetingStarted(responseId, text);
         }
     }
 
@@ -51,12 +62,32 @@ final class Output {
         if (!closed) {
             events.responseCompleted(responseId, fullText);
         }
+        history.agent(responseId, fullText);
+    }
+
+    synchronized void responsePlayedOut(long responseId) {
+        if (!closed) {
+            events.responsePlayedOut(responseId);
+        }
+    }
+
+    synchronized void userSpeechStarted() {
+        if (!closed) {
+            events.userSpeechStarted();
+        }
+    }
+
+    synchronized void userSpeechStopped() {
+        if (!closed) {
+            events.userSpeechStopped();
+        }
     }
 
     synchronized void interrupted(Interruption interruption) {
         if (!closed) {
             events.interrupted(interruption);
         }
+        history.interrupted(interruption.responseId(), interruption.heardText());
     }
 
     synchronized void toolCall(String toolCallId, String toolName, Map<String, Object> parameters) {

@@ -29,7 +29,8 @@ final class Responses {
     private AgentResponse active;
     private Runnable whenIdle;
 
-    private record Pending(AgentResponse response, Reply reply) {
+    /** A reply waiting its turn; {@code greeting} is its text when it is the agent's greeting, else null. */
+    private record Pending(AgentResponse response, Reply reply, String greeting) {
     }
 
     Responses(Output output, ReplyPlayer player, LongSupplier ids, FailureListener failures) {
@@ -51,11 +52,20 @@ final class Responses {
 
     /** Queues a reply; the stage completes when it has been played in full or was interrupted. */
     synchronized CompletionStage<Void> enqueue(Reply reply) {
+        return enqueue(reply, null);
+    }
+
+    /** Queues the agent's greeting, which dialects may mark as such. */
+    synchronized CompletionStage<Void> enqueueGreeting(String greeting) {
+        return enqueue(Reply.of(greeting), greeting);
+    }
+
+    private CompletionStage<Void> enqueue(Reply reply, String greeting) {
         if (reply instanceof Reply.None) {
             return CompletableFuture.completedFuture(null);
         }
         AgentResponse response = new AgentResponse(ids.getAsLong(), false);
-        waiting.add(new Pending(response, reply));
+        waiting.add(new Pending(response, reply, greeting));
         if (active != null && active.openEnded) {
             finish(active);
         } else if (active == null) {
@@ -100,6 +110,7 @@ final class Responses {
         if (response != active || response.cancelled()) {
             return;
         }
+        output.responsePlayedOut(response.id);
         response.done.complete(null);
         active = null;
         startNext();
@@ -158,7 +169,11 @@ final class Responses {
             return;
         }
         active = next.response();
-        output.responseStarted(active.id);
+        if (next.greeting() == null) {
+            output.responseStarted(active.id);
+        } else {
+            output.greetingStarted(active.id, next.greeting());
+        }
         player.play(next.reply(), active, this);
     }
 

@@ -1,51 +1,30 @@
 package dev.parley.runtime.auth;
 
+import dev.parley.runtime.testing.MovableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AgentTokensTest {
     private static final byte[] SECRET = "a-secret-of-at-least-thirty-two-bytes!".getBytes(StandardCharsets.UTF_8);
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-22T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final AgentTokens tokens = new AgentTokens(SECRET, clock);
 
     @Test
     void aMintedTokenGrantsItsAgentUntilItExpires() {
         String token = tokens.mint("concierge", Duration.ofMinutes(15));
         assertEquals(Optional.of("concierge"), tokens.verify(token));
-        clock.now = clock.now.plus(Duration.ofMinutes(14));
+        clock.set(clock.instant().plus(Duration.ofMinutes(14)));
         assertEquals(Optional.of("concierge"), tokens.verify(token));
-        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
         assertEquals(Optional.empty(), tokens.verify(token), "expired at exactly 15 minutes");
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.runtime.dialect.nextevi;
 
+import dev.parley.runtime.config.CdiBeans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

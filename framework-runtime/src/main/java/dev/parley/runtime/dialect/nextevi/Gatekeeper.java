@@ -1,5 +1,6 @@
 package dev.parley.runtime.dialect.nextevi;
 
+import dev.parley.runtime.dialect.ConcurrentSessions;
 import dev.parley.api.VoiceAgent;
 import dev.parley.api.spi.AgentDescriptor;
 import dev.parley.api.spi.DialectContext;

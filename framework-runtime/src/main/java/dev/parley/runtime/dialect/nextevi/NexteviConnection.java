@@ -1,5 +1,6 @@
 package dev.parley.runtime.dialect.nextevi;
 
+import dev.parley.runtime.dialect.ConcurrentSessions;
 import dev.parley.api.AudioFrame;
 import dev.parley.api.ClientOverrides;
 import dev.parley.api.SessionEnd;

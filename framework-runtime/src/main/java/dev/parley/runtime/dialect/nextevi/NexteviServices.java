@@ -1,5 +1,7 @@
 package dev.parley.runtime.dialect.nextevi;
 
+import dev.parley.runtime.config.CdiBeans;
+import dev.parley.runtime.dialect.DialectSettings;
 import dev.parley.api.spi.DialectContext;
 import dev.parley.runtime.ParleyRuntime;
 import dev.parley.runtime.config.Settings;
@@ -24,7 +26,7 @@ record NexteviServices(NexteviSettings settings, Gatekeeper gatekeeper, Optional
      * @throws IllegalArgumentException when a setting is invalid
      */
     static NexteviServices create(DialectContext context) {
-        Settings settings = NexteviSettings.of(context);
+        Settings settings = DialectSettings.of(context);
         NexteviSettings nextevi = NexteviSettings.from(settings);
         NexteviCredentials credentials = CdiBeans.unique(NexteviCredentials.class)
                 .orElseGet(() -> NexteviCredentials.fromSettings(settings));

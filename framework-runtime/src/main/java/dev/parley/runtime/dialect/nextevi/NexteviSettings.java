@@ -1,9 +1,7 @@
 package dev.parley.runtime.dialect.nextevi;
 
-import dev.parley.api.spi.DialectContext;
 import dev.parley.runtime.config.Settings;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The dialect's tunables (docs/configuration.md). Credentials are read by {@link NexteviCredentials#fromSettings}.
@@ -19,10 +17,5 @@ record NexteviSettings(Duration settingsTimeout, NexteviLimits limits, String em
                 settings.getDuration("parley.nextevi.settings-timeout", Duration.ofSeconds(3)),
                 NexteviLimits.from(settings),
                 settings.get("parley.nextevi.emotion-detector", ""));
-    }
-
-    /** The runtime's settings as a dialect sees them (system properties and environment already consulted). */
-    static Settings of(DialectContext context) {
-        return new Settings(key -> context.setting(key, null), Map.of());
     }
 }

@@ -1,18 +1,16 @@
 package dev.parley.runtime.dialect.nextevi;
 
+import dev.parley.runtime.auth.ApiKeyList;
 import dev.parley.runtime.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -32,14 +30,11 @@ final class SettingsCredentials implements NexteviCredentials {
     static final String RS256_PUBLIC_KEY = "parley.nextevi.jwt.rs256-public-key";
     static final String KEY_PREFIX = "oak_";
 
-    private record ApiKey(byte[] key, NexteviGrant grant) {
-    }
-
-    private final List<ApiKey> apiKeys;
+    private final ApiKeyList apiKeys;
     private final List<Key> jwtKeys;
 
-    private SettingsCredentials(List<ApiKey> apiKeys, List<Key> jwtKeys) {
-        this.apiKeys = List.copyOf(apiKeys);
+    private SettingsCredentials(ApiKeyList apiKeys, List<Key> jwtKeys) {
+        this.apiKeys = apiKeys;
         this.jwtKeys = List.copyOf(jwtKeys);
     }
 
@@ -47,20 +42,16 @@ final class SettingsCredentials implements NexteviCredentials {
         List<Key> jwtKeys = new ArrayList<>();
         settings.get(HS256_SECRET).map(SettingsCredentials::hs256).ifPresent(jwtKeys::add);
         settings.get(RS256_PUBLIC_KEY).map(SettingsCredentials::rs256).ifPresent(jwtKeys::add);
-        return new SettingsCredentials(settings.get(API_KEYS).map(SettingsCredentials::apiKeys).orElse(List.of()), jwtKeys);
+        return new SettingsCredentials(settings.get(API_KEYS)
+                .map(value -> ApiKeyList.parse(API_KEYS, value,
+                        key -> key.startsWith(KEY_PREFIX) && key.length() > KEY_PREFIX.length(),
+                        "NextEVI API keys start with " + KEY_PREFIX))
+                .orElse(ApiKeyList.empty()), jwtKeys);
     }
 
     @Override
     public Optional<NexteviGrant> apiKey(String apiKey) {
-        byte[] offered = apiKey.getBytes(StandardCharsets.UTF_8);
-        NexteviGrant found = null;
-        for (ApiKey known : apiKeys) {
-            // constant time per key, and every key compared, so timing tells nothing about which matched
-            if (MessageDigest.isEqual(known.key(), offered)) {
-                found = known.grant();
-            }
-        }
-        return Optional.ofNullable(found);
+        return apiKeys.find(apiKey).map(entry -> new NexteviGrant(entry.key(), entry.agents()));
     }
 
     @Override
@@ -71,26 +62,6 @@ final class SettingsCredentials implements NexteviCredentials {
     @Override
     public boolean required() {
         return !apiKeys.isEmpty() || !jwtKeys.isEmpty();
-    }
-
-    private static List<ApiKey> apiKeys(String setting) {
-        List<ApiKey> keys = new ArrayList<>();
-        for (String entry : setting.split(",")) {
-            String trimmed = entry.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int colon = trimmed.indexOf(':');
-            String key = colon < 0 ? trimmed : trimmed.substring(0, colon);
-            if (!key.startsWith(KEY_PREFIX) || key.length() == KEY_PREFIX.length()) {
-                throw new IllegalArgumentException("Setting " + API_KEYS + ": NextEVI API keys start with " + KEY_PREFIX
-                        + " (entry " + (keys.size() + 1) + " does not)");
-            }
-            Set<String> agents = colon < 0 ? Set.of() : Set.copyOf(Arrays.stream(trimmed.substring(colon + 1).split("\\|"))
-                    .map(String::strip).filter(agent -> !agent.isEmpty()).toList());
-            keys.add(new ApiKey(key.getBytes(StandardCharsets.UTF_8), new NexteviGrant(key, agents)));
-        }
-        return keys;
     }
 
     private static Key hs256(String secret) {

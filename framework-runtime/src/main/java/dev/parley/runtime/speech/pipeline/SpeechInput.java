@@ -27,6 +27,9 @@ public final class SpeechInput implements AutoCloseable {
         /** The user started talking. */
         void speechStarted();
 
+        /** The user stopped talking: the turn ended, or it was too short to be one. */
+        void speechStopped();
+
         /** The user has been talking long enough to interrupt the agent (once per turn). */
         void bargeIn();
 
@@ -128,9 +131,13 @@ public final class SpeechInput implements AutoCloseable {
             }
             case TURN_ENDED -> {
                 recognize(frame);
+                listener.speechStopped();
                 stt.endTurn();
             }
-            case FALSE_START -> stt.reset();
+            case FALSE_START -> {
+                listener.speechStopped();
+                stt.reset();
+            }
             case NONE -> {
                 if (turns.talking()) {
                     recognize(frame);

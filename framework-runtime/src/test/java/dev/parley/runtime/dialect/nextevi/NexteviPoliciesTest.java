@@ -1,5 +1,6 @@
 package dev.parley.runtime.dialect.nextevi;
 
+import dev.parley.runtime.dialect.ConcurrentSessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

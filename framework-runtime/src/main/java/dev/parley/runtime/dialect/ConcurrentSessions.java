@@ -1,4 +1,4 @@
-package dev.parley.runtime.dialect.nextevi;
+package dev.parley.runtime.dialect;
 
 import java.util.Map;
 import java.util.Optional;
@@ -6,11 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** How many sessions each key has open, capped; a slot is given back exactly once, however its connection ends. */
-final class ConcurrentSessions {
+public final class ConcurrentSessions {
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
     private final int limit;
 
-    ConcurrentSessions(int limit) {
+    public ConcurrentSessions(int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("The concurrent session limit must be positive: " + limit);
         }
@@ -18,7 +18,7 @@ final class ConcurrentSessions {
     }
 
     /** A slot for one more session of {@code key}, or empty when it has {@link #limit()} open. */
-    Optional<Slot> tryOpen(String key) {
+    public Optional<Slot> tryOpen(String key) {
         AtomicBoolean granted = new AtomicBoolean();
         open.compute(key, (sameKey, count) -> {
             int current = count == null ? 0 : count;
@@ -31,17 +31,17 @@ final class ConcurrentSessions {
         return granted.get() ? Optional.of(new Slot(key)) : Optional.empty();
     }
 
-    int limit() {
+    public int limit() {
         return limit;
     }
 
     /** Sessions {@code key} has open. */
-    int openFor(String key) {
+    public int openFor(String key) {
         return open.getOrDefault(key, 0);
     }
 
     /** One open session; {@link #close()} gives it back (again is harmless). */
-    final class Slot implements AutoCloseable {
+    public final class Slot implements AutoCloseable {
         private final String key;
         private final AtomicBoolean released = new AtomicBoolean();
 

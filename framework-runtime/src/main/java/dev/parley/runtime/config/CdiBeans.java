@@ -1,4 +1,4 @@
-package dev.parley.runtime.dialect.nextevi;
+package dev.parley.runtime.config;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The application's CDI beans of a type, if there is a CDI container; kept apart so the dialect loads without the CDI API. */
-final class CdiBeans {
+public final class CdiBeans {
     private CdiBeans() {
     }
 
@@ -15,7 +15,7 @@ final class CdiBeans {
      *
      * @throws IllegalStateException when there are several: silently choosing one would hide a mistake
      */
-    static <T> Optional<T> unique(Class<T> type) {
+    public static <T> Optional<T> unique(Class<T> type) {
         Instance<T> beans;
         try {
             beans = CDI.current().select(type);
@@ -29,7 +29,7 @@ final class CdiBeans {
     }
 
     /** Every bean of {@code type}. */
-    static <T> List<T> all(Class<T> type) {
+    public static <T> List<T> all(Class<T> type) {
         try {
             return CDI.current().select(type).stream().toList();
         } catch (NoClassDefFoundError | IllegalStateException noContainer) {
