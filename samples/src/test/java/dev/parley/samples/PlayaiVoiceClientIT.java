@@ -29,13 +29,13 @@ class PlayaiVoiceClientIT {
     void thePublishedWebSdkHoldsASpokenConversationWithTheConcierge() throws Exception {
         NodeHarness harness = new NodeHarness(HARNESS_DIR, "playai-voice-conversation.mjs", 180);
         harness.assertInstalled("@play-ai/agent-web-sdk");
-        // 12 s of silence after the question: Chromium loops the file, and the answer must play before it comes again
-        Path microphone = SpokenQuestion.recordWav(Path.of("target", "e2e", "playai-microphone.wav"), 1, 12);
+        // 16 s of silence after the question: Chromium loops the file, and the answer must play before it comes again
+        Path microphone = SpokenQuestion.recordWav(Path.of("target", "e2e", "playai-microphone.wav"), 1, 16);
         JsonNode result;
         try (ParleyServer server = ParleyServer.start(new ServerOptions("127.0.0.1", 0, Map.of()))) {
             result = harness.run(
                     List.of("ws://127.0.0.1:" + server.port(), "concierge", microphone.toAbsolutePath().toString()),
-                    Map.of("PLAYAI_VOICE_SECONDS", "50", "PLAYAI_REPLY_MATCH", "monday to friday"));
+                    Map.of("PLAYAI_VOICE_SECONDS", "60", "PLAYAI_REPLY_MATCH", "monday to friday"));
         }
         // the harness exits 0 only after a greeting, a user transcript, a reply, their audio played, and a clean
         // hang-up (one onHangup("user"), a clean close) with no SDK error and no frame dropped by the SDK's schema

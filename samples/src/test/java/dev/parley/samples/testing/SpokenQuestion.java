@@ -39,14 +39,15 @@ public final class SpokenQuestion {
      * long silence after the question keeps it from coming round again while the agent answers. Needs flite and sox.
      */
     public static Path recordWav(Path wav, double silenceBefore, double silenceAfter) throws IOException, InterruptedException {
-        Path directory = wav.toAbsolutePath().getParent();
+        Path target = wav.toAbsolutePath();
+        Path directory = target.getParent();
         Files.createDirectories(directory);
-        Path speech = directory.resolve(wav.getFileName() + ".flite.wav");
+        Path speech = directory.resolve(target.getFileName() + ".flite.wav");
         run(List.of("flite", "-voice", "slt", "-t", TEXT, "-o", speech.toString()), directory);
-        run(List.of("sox", speech.toString(), "-r", "48000", "-c", "1", "-b", "16", "-e", "signed-integer", wav.toString(),
+        run(List.of("sox", speech.toString(), "-r", "48000", "-c", "1", "-b", "16", "-e", "signed-integer", target.toString(),
                 "pad", Double.toString(silenceBefore), Double.toString(silenceAfter)), directory);
         Files.deleteIfExists(speech);
-        return wav;
+        return target;
     }
 
     private static void run(List<String> command, Path directory) throws IOException, InterruptedException {
