@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.api.AudioFrame;
-import dev.parley.api.spi.Recognition;
-import dev.parley.api.spi.RecognitionListener;
-import dev.parley.api.spi.RecognitionStream;
-import dev.parley.api.spi.SpeechToText;
-import dev.parley.runtime.audio.AudioConverter;
 import dev.parley.runtime.speech.pipeline.SpeechServices;
+import dev.parley.runtime.speech.Transcriber;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,32 +69,8 @@ class NexteviSpokenRoundTripTest {
                 }
             }
             assertTrue(replyAudio.size() > SessionAudio.OUTPUT.bytesPerSecond(), "at least a second of reply audio");
-            String heard = transcribe(speech.stt(), replyAudio.toByteArray());
+            String heard = Transcriber.transcribe(speech.stt(), new AudioFrame(SessionAudio.OUTPUT, replyAudio.toByteArray()));
             assertTrue(heard.contains("said") && heard.contains("opening hours"), () -> "the reply audio says: " + heard);
-        }
-    }
-
-    /** What the server's own recognizer hears in 24 kHz PCM16 {@code audio}. */
-    private static String transcribe(SpeechToText stt, byte[] audio) throws Exception {
-        CompletableFuture<Recognition> result = new CompletableFuture<>();
-        try (RecognitionStream stream = stt.open(new RecognitionListener() {
-            @Override
-            public void partial(String text) {
-            }
-
-            @Override
-            public void completed(Recognition recognition) {
-                result.complete(recognition);
-            }
-
-            @Override
-            public void failed(Exception failure) {
-                result.completeExceptionally(failure);
-            }
-        })) {
-            stream.accept(new AudioConverter(SessionAudio.OUTPUT, stt.inputFormat()).convert(new AudioFrame(SessionAudio.OUTPUT, audio)));
-            stream.endTurn();
-            return result.get(10, TimeUnit.SECONDS).text().toLowerCase(Locale.ROOT).strip();
         }
     }
 }

@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.api.AudioFormat;
 import dev.parley.api.AudioFrame;
-import dev.parley.api.spi.Recognition;
-import dev.parley.api.spi.RecognitionListener;
-import dev.parley.api.spi.RecognitionStream;
 import dev.parley.runtime.audio.MuLawCodec;
 import dev.parley.runtime.speech.SpeechSamples;
 import dev.parley.runtime.speech.stt.VoskSpeechToText;
@@ -18,15 +15,14 @@ import dev.parley.runtime.testing.Recorder;
 import dev.parley.runtime.testing.StorytellerAgent;
 import dev.parley.runtime.testing.TestServer;
 import dev.parley.runtime.testing.XunaTestClient;
+import dev.parley.runtime.speech.Transcriber;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,26 +172,7 @@ class XunaSpeechTest {
 
     /** What Vosk hears in PCM16 {@code audio}. */
     private static String transcribe(byte[] audio, int rate) throws Exception {
-        CompletableFuture<Recognition> result = new CompletableFuture<>();
-        try (RecognitionStream stream = listener.open(new RecognitionListener() {
-            @Override
-            public void partial(String text) {
-            }
-
-            @Override
-            public void completed(Recognition recognition) {
-                result.complete(recognition);
-            }
-
-            @Override
-            public void failed(Exception failure) {
-                result.completeExceptionally(failure);
-            }
-        })) {
-            stream.accept(new AudioFrame(AudioFormat.pcm16(rate), audio));
-            stream.endTurn();
-            return text(result.get(10, TimeUnit.SECONDS).text());
-        }
+        return Transcriber.transcribe(listener, new AudioFrame(AudioFormat.pcm16(rate), audio));
     }
 
     private static String type(JsonNode frame) {
