@@ -17,21 +17,23 @@ public final class AgentInstances {
         void destroy();
     }
 
-    private final boolean cdi;
+    /** Whether agents come from CDI: decided when the first agent is created, then fixed. */
+    private volatile Boolean cdi;
 
-    private AgentInstances(boolean cdi) {
-        this.cdi = cdi;
+    private AgentInstances() {
     }
 
-    /** Uses CDI if a container is running in this application, checked once. */
+    /**
+     * Uses CDI if a container runs in this application when the first agent is created. Not earlier: a Jakarta EE
+     * server may register the endpoints (and so start the runtime) before the application's CDI container is up,
+     * as WildFly does, and agents made without it would miss their injected fields.
+     */
     public static AgentInstances detect() {
-        boolean available = CdiAgents.available();
-        LOG.log(Level.DEBUG, "Agents are created {0}", available ? "by CDI" : "with their no-argument constructors");
-        return new AgentInstances(available);
+        return new AgentInstances();
     }
 
     public <A> Instance<A> create(AgentDescriptor<A> descriptor) {
-        if (cdi) {
+        if (usesCdi()) {
             return CdiAgents.create(descriptor.agentClass());
         }
         A agent = descriptor.newInstance();
@@ -51,5 +53,15 @@ public final class AgentInstances {
                 // a plain object: nothing to release
             }
         };
+    }
+
+    private boolean usesCdi() {
+        Boolean decided = cdi;
+        if (decided == null) {
+            decided = CdiAgents.available();
+            cdi = decided;
+            LOG.log(Level.DEBUG, "Agents are created {0}", decided ? "by CDI" : "with their no-argument constructors");
+        }
+        return decided;
     }
 }
