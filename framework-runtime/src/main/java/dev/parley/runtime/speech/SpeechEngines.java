@@ -192,7 +192,8 @@ public final class SpeechEngines implements AutoCloseable {
             throw new SpeechEngineException("The " + engine + " engine needs " + coordinates + " on the class path ("
                     + e.getMessage() + " is missing); it is an optional dependency of framework-runtime, so add "
                     + "<dependency><groupId>" + gav[0] + "</groupId><artifactId>" + gav[1] + "</artifactId><version>"
-                    + gav[2] + "</version></dependency> to your application, or choose another engine.", e);
+                    + gav[2] + "</version></dependency> to your application, or choose another engine, or set "
+                    + "parley.speech=off for text conversations only.", e);
         } catch (UnsatisfiedLinkError | ExceptionInInitializerError e) {
             throw nativeFailure(engine, coordinates, e);
         }

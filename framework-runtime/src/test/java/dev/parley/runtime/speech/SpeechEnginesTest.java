@@ -150,7 +150,8 @@ class SpeechEnginesTest {
                 "parley.stt.vosk.model", System.getProperty("parley.stt.vosk.model"));
         String[] lines = answer.split("\n");
         assertTrue(lines[0].startsWith("vad=error: The webrtc engine needs io.github.givimad:libfvad-jni:1.0.0-1"), lines[0]);
-        assertTrue(lines[0].contains("<artifactId>libfvad-jni</artifactId>"), lines[0]);
+        assertTrue(lines[0].contains("<artifactId>libfvad-jni</artifactId>") && lines[0].contains("parley.speech=off"),
+                lines[0]);
         assertEquals("tts=flite", lines[1]);
         assertTrue(lines[2].startsWith("stt=error: The vosk engine needs com.alphacephei:vosk:0.3.45"), lines[2]);
 
