@@ -113,6 +113,7 @@ public final class ParleyRuntime implements AutoCloseable {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        ConversationStores.release(store); // after the workers: the last saves run on them
     }
 
     public Settings settings() {

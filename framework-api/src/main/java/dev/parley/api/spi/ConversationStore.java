@@ -8,7 +8,10 @@ import java.util.Optional;
  * finished turn and when its session ends, off the connection's threads.
  *
  * <p>The runtime keeps them in memory unless the application provides a CDI bean implementing this interface
- * or selects another store in configuration ({@code parley.store}). Implementations are thread-safe.
+ * or selects another store in configuration ({@code parley.store}). Implementations are thread-safe, and bound the
+ * time a call may take (a network store: with timeouts). A failure is any {@link RuntimeException}: a failed load ends
+ * only the session that wanted to continue the conversation (with its dialect's internal error), a failed save is
+ * logged and the conversation goes on.
  */
 public interface ConversationStore {
 

@@ -20,7 +20,15 @@ public interface DialectContext {
     /** The agent a signed token (see the runtime's {@code AgentTokens}) grants, if it is valid and unexpired. */
     Optional<String> agentGrantedBy(String token);
 
-    /** Starts the conversation; the agent is created and output begins on {@link Conversation#begin()}. */
+    /**
+     * Starts the conversation; the agent is created and output begins on {@link Conversation#begin()}.
+     *
+     * @throws IllegalArgumentException when {@code spec} continues a conversation the store does not have for this
+     *                                  agent: the client's mistake
+     * @throws IllegalStateException    when {@code spec} continues a conversation and the store failed to load it (it is
+     *                                  unreachable, say): the server's failure, to report as the dialect's internal error;
+     *                                  the message is safe to show and carries a reference that is also logged
+     */
     Conversation startConversation(ConversationSpec spec, ConversationEvents events);
 
     /** Runs {@code task} every {@code period} until the connection closes (heartbeats). */

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,6 +88,9 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
 
     /**
      * @throws IllegalArgumentException when {@code spec} continues a conversation the store does not have for this agent
+     * @throws IllegalStateException    when {@code spec} continues a conversation and the store failed to load it (it is
+     *                                  unreachable, say): the server's failure, not the client's; logged with the
+     *                                  reference the message gives
      */
     public ConversationSession(String dialect, ConversationSpec spec, AgentDescriptor<A> descriptor, ConversationEvents events,
                                AgentInstances instances, Executor workers, SpeechServices speech,
@@ -125,7 +129,16 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     }
 
     private static ConversationRecord earlier(ConversationStore store, String conversationId, String agentId) {
-        return store.load(conversationId).filter(found -> found.agentId().equals(agentId))
+        Optional<ConversationRecord> found;
+        try {
+            found = store.load(conversationId);
+        } catch (RuntimeException failure) {
+            String reference = randomHex(4);
+            LOG.log(Level.ERROR, "Agent " + agentId + ": loading conversation " + conversationId + " to continue it failed"
+                    + " (ref " + reference + ")", failure);
+            throw new IllegalStateException("The conversation cannot be loaded now (ref " + reference + ")", failure);
+        }
+        return found.filter(conversation -> conversation.agentId().equals(agentId))
                 .orElseThrow(() -> new IllegalArgumentException("There is no conversation '" + conversationId
                         + "' with agent '" + agentId + "' to continue"));
     }
