@@ -9,6 +9,7 @@ import dev.parley.api.spi.VoiceActivityDetector;
 import dev.parley.runtime.auth.AgentTokens;
 import dev.parley.runtime.config.Settings;
 import dev.parley.runtime.session.AgentInstances;
+import dev.parley.runtime.session.LiveConnections;
 import dev.parley.runtime.speech.SpeechEngines;
 import dev.parley.runtime.store.ConversationStores;
 import dev.parley.api.spi.ConversationStore;
@@ -17,6 +18,7 @@ import dev.parley.runtime.validation.MessageValidator;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ParleyRuntime implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ParleyRuntime.class.getName());
     private static volatile ParleyRuntime current;
+    static final String DRAIN_TIMEOUT = "parley.drain-timeout";
 
     private final Settings settings;
     private final Map<String, AgentDescriptor<?>> agents;
@@ -49,6 +52,7 @@ public final class ParleyRuntime implements AutoCloseable {
     private final SpeechEngines engines;
     private final SpeechServices speech;
     private final ConversationStore store;
+    private final LiveConnections connections = new LiveConnections();
     private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("parley-worker"));
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("parley-timer"));
 
@@ -153,6 +157,26 @@ public final class ParleyRuntime implements AutoCloseable {
     /** Where conversations are kept for clients to continue them. */
     public ConversationStore store() {
         return store;
+    }
+
+    /** The connections being served. */
+    public LiveConnections connections() {
+        return connections;
+    }
+
+    /**
+     * Drains this instance before it stops: refuses new connections, lets each live conversation finish the reply it
+     * is giving (for at most {@code timeout}, see {@code parley.drain-timeout}) and save its history, then closes its
+     * connection with 1001 (going away), so the client continues the conversation on another instance that shares
+     * the store. Blocks until done; returns whether every connection was closed without being cut off.
+     */
+    public boolean drain(Duration timeout) {
+        return connections.drain(timeout);
+    }
+
+    /** How long a drain waits for replies to finish: {@code parley.drain-timeout}. */
+    public Duration drainTimeout() {
+        return settings.getDuration(DRAIN_TIMEOUT, Duration.ofSeconds(10));
     }
 
     public ExecutorService workers() {

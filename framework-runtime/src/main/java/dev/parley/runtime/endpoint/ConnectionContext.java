@@ -1,5 +1,6 @@
 package dev.parley.runtime.endpoint;
 
+import dev.parley.api.SessionEnd;
 import dev.parley.api.VoiceAgent;
 import dev.parley.api.spi.AgentDescriptor;
 import dev.parley.api.spi.ClientLink;
@@ -11,17 +12,23 @@ import dev.parley.api.spi.DialectContext;
 import dev.parley.api.spi.Handshake;
 import dev.parley.runtime.ParleyRuntime;
 import dev.parley.runtime.session.ConversationSession;
+import dev.parley.runtime.session.LiveConnections;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** What one connection's dialect can use; cancels its timers and ends its conversation when the socket closes. */
-final class ConnectionContext implements DialectContext {
+/**
+ * What one connection's dialect can use; cancels its timers when the socket closes. It is also the connection as the
+ * runtime's {@link LiveConnections} see it, so a draining server can let its conversation finish and close it.
+ */
+final class ConnectionContext implements DialectContext, LiveConnections.Connection {
     private static final System.Logger LOG = System.getLogger(ConnectionContext.class.getName());
 
     private final ParleyRuntime runtime;
@@ -29,7 +36,10 @@ final class ConnectionContext implements DialectContext {
     private final Handshake handshake;
     private final ClientLink client;
     private final Queue<ScheduledFuture<?>> timers = new ConcurrentLinkedQueue<>();
+    private final CompletableFuture<Void> whenClosed = new CompletableFuture<>();
     private volatile boolean closed;
+    /** The connection's conversation once the dialect started it. */
+    private volatile ConversationSession<?> conversation;
 
     ConnectionContext(ParleyRuntime runtime, Dialect dialect, Handshake handshake, ClientLink client) {
         this.runtime = runtime;
@@ -68,8 +78,10 @@ final class ConnectionContext implements DialectContext {
 
     @Override
     public Conversation startConversation(ConversationSpec spec, ConversationEvents events) {
-        return ConversationSession.start(dialect.id(), spec, events, runtime.instances(), runtime.workers(), runtime.speech(),
-                runtime.timer(), runtime.store());
+        ConversationSession<?> started = ConversationSession.start(dialect.id(), spec, events, runtime.instances(),
+                runtime.workers(), runtime.speech(), runtime.timer(), runtime.store());
+        conversation = started;
+        return started;
     }
 
     @Override
@@ -98,6 +110,30 @@ final class ConnectionContext implements DialectContext {
         closed = true;
         timers.forEach(timer -> timer.cancel(false));
         timers.clear();
+        runtime.connections().remove(this);
+        whenClosed.complete(null);
+    }
+
+    @Override
+    public CompletionStage<Void> whenQuiet() {
+        ConversationSession<?> started = conversation;
+        return started == null ? CompletableFuture.completedFuture(null) : started.whenQuiet();
+    }
+
+    /** Ends the conversation first, so the agent learns that the server shut down rather than that the client left. */
+    @Override
+    public void goAway() {
+        ConversationSession<?> started = conversation;
+        if (started != null) {
+            started.close(new SessionEnd(SessionEnd.Reason.SERVER_SHUTDOWN, LiveConnections.GOING_AWAY,
+                    LiveConnections.GOING_AWAY_REASON));
+        }
+        client.close(LiveConnections.GOING_AWAY, LiveConnections.GOING_AWAY_REASON);
+    }
+
+    @Override
+    public CompletionStage<Void> whenClosed() {
+        return whenClosed;
     }
 
     private ScheduledFuture<?> track(ScheduledFuture<?> timer) {

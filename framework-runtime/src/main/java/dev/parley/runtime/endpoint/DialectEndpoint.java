@@ -4,6 +4,7 @@ import dev.parley.api.spi.Dialect;
 import dev.parley.api.spi.DialectConnection;
 import dev.parley.api.spi.Handshake;
 import dev.parley.runtime.ParleyRuntime;
+import dev.parley.runtime.session.LiveConnections;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -43,6 +44,11 @@ public final class DialectEndpoint extends Endpoint {
                 runtime.settings().getInt("parley.max-queued-bytes", 4 << 20),
                 runtime.settings().getDuration("parley.send-timeout", java.time.Duration.ofSeconds(10)).toMillis());
         context = new ConnectionContext(runtime, dialect, handshake(session, config), link);
+        if (!runtime.connections().admit(context)) {
+            // the server is draining: this client should connect to another instance
+            link.close(LiveConnections.GOING_AWAY, LiveConnections.GOING_AWAY_REASON);
+            return;
+        }
         connection = dialect.connect(context);
         session.addMessageHandler(String.class, this::onText);
         session.addMessageHandler(ByteBuffer.class, this::onBinary);

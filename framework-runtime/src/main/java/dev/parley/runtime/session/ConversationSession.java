@@ -247,6 +247,18 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         });
     }
 
+    /**
+     * Completes once the agent has nothing left to say for now and what was said is saved: the handler calls queued
+     * before this one have run, the replies they gave have been played in full, and the history's saves are done.
+     * A draining server waits for this before it closes the connection, so the client hears the reply being given
+     * and can continue the conversation elsewhere. Never completes if the conversation closes first.
+     */
+    public CompletionStage<Void> whenQuiet() {
+        CompletableFuture<Void> quiet = new CompletableFuture<>();
+        serial.execute(() -> responses.whenIdle(() -> history.saved().whenComplete((done, never) -> quiet.complete(null))));
+        return quiet;
+    }
+
     // ---- AgentSession: used by the agent ----
 
     @Override

@@ -27,7 +27,8 @@ final class Responses {
     private final FailureListener failures;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private AgentResponse active;
-    private Runnable whenIdle;
+    /** What waits for the agent to have nothing left to say ({@code end()}, a draining server), in order. */
+    private final ArrayDeque<Runnable> whenIdle = new ArrayDeque<>();
 
     /** A reply waiting its turn; {@code greeting} is its text when it is the agent's greeting, else null. */
     private record Pending(AgentResponse response, Reply reply, String greeting) {
@@ -144,7 +145,7 @@ final class Responses {
 
     /** Runs {@code action} once every queued response has been played (at once if none is). */
     synchronized void whenIdle(Runnable action) {
-        whenIdle = action;
+        whenIdle.add(action);
         if (active == null || active.openEnded) {
             runWhenIdle();
         }
@@ -159,7 +160,7 @@ final class Responses {
             active.cancel();
             active = null;
         }
-        whenIdle = null;
+        whenIdle.clear();
     }
 
     private void startNext() {
@@ -178,9 +179,8 @@ final class Responses {
     }
 
     private void runWhenIdle() {
-        Runnable action = whenIdle;
-        whenIdle = null;
-        if (action != null) {
+        Runnable action;
+        while ((action = whenIdle.poll()) != null) {
             action.run();
         }
     }

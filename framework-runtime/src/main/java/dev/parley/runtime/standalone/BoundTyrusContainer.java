@@ -67,6 +67,13 @@ final class BoundTyrusContainer extends TyrusServerContainer {
         return listener != null && listener.getPort() > 0 ? listener.getPort() : -1;
     }
 
+    /** Closes the listening socket, so new clients are refused (and a load balancer moves on), while open connections go on. */
+    void stopAccepting() {
+        if (listener != null) {
+            listener.getTransport().unbindAll();
+        }
+    }
+
     @Override
     public void stop() {
         super.stop();

@@ -3,7 +3,9 @@ package dev.parley.runtime.standalone;
 import dev.parley.runtime.ParleyRuntime;
 import dev.parley.runtime.endpoint.ParleyServerApplicationConfig;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
@@ -22,6 +24,7 @@ public final class ParleyServer implements AutoCloseable {
     private final ParleyRuntime runtime;
     private final BoundTyrusContainer container;
     private final String host;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ParleyServer(WeldContainer cdi, ParleyRuntime runtime, BoundTyrusContainer container, String host) {
         this.cdi = cdi;
@@ -66,8 +69,31 @@ public final class ParleyServer implements AutoCloseable {
         return runtime;
     }
 
+    /**
+     * Drains the server before it stops: the listening socket is closed at once (new clients are refused), each live
+     * conversation finishes the reply it is giving, for at most {@code timeout}, and saves its history; then its
+     * connection is closed with 1001 (going away) so the client continues the conversation on another instance that
+     * shares the store ({@code parley.store=redis}). Blocks until done. The server still has to be {@linkplain #close()
+     * closed}.
+     *
+     * @return whether every connection was closed without being cut off by the timeout
+     */
+    public boolean drain(Duration timeout) {
+        container.stopAccepting();
+        return runtime.drain(timeout);
+    }
+
+    /** Drains (for at most {@code parley.drain-timeout}), then stops everything. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            drain(runtime.drainTimeout());
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "Draining failed; stopping anyway", failure);
+        }
         container.stop();
         runtime.close();
         if (cdi.isRunning()) {
@@ -87,6 +113,7 @@ public final class ParleyServer implements AutoCloseable {
         }
         ParleyServer server = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM (a rolling deployment) or Ctrl+C: drain, so clients continue their conversations elsewhere
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.parley.api.ConversationTurn;
 import dev.parley.api.ConversationTurn.Speaker;
 import dev.parley.api.spi.ConversationRecord;
+import dev.parley.api.spi.ConversationStore;
 import dev.parley.runtime.store.InMemoryConversationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -57,5 +61,61 @@ class HistoryTest {
         history.user("tell me a story");
         history.interrupted(2, "Once");
         assertEquals(List.of("USER: tell me a story", "AGENT: Once"), stored("c3"));
+    }
+
+    /** A store whose first save waits for {@code release}; records every save's turns. */
+    private static final class SlowStore implements ConversationStore {
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<List<String>> saves = new CopyOnWriteArrayList<>();
+        volatile boolean failing;
+
+        @Override
+        public Optional<ConversationRecord> load(String conversationId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(ConversationRecord conversation) {
+            saves.add(conversation.turns().stream().map(ConversationTurn::text).toList());
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failing) {
+                throw new IllegalStateException("the store is down");
+            }
+        }
+    }
+
+    @Test
+    void changesMadeWhileASaveIsUnderWayAreSavedTogetherByTheNextOne() throws Exception {
+        SlowStore slow = new SlowStore();
+        History history = new History(new ConversationRecord("c4", "concierge", List.of()), slow, workers, Clock.systemUTC());
+        history.user("one");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (slow.saves.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        history.user("two");
+        history.agent(1, "three");
+        history.user("four");
+        slow.release.countDown();
+        history.saved().get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(List.of("one"), List.of("one", "two", "three", "four")), slow.saves);
+    }
+
+    @Test
+    void savedCompletesEvenWhenTheStoreFailsAndTheNextChangeIsSavedAgain() throws Exception {
+        SlowStore failing = new SlowStore();
+        failing.failing = true;
+        failing.release.countDown();
+        History history = new History(new ConversationRecord("c5", "concierge", List.of()), failing, workers, Clock.systemUTC());
+        history.user("lost");
+        history.saved().get(5, TimeUnit.SECONDS);
+        failing.failing = false;
+        history.user("kept");
+        history.saved().get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(List.of("lost"), List.of("lost", "kept")), failing.saves);
     }
 }
