@@ -20,12 +20,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * A test agent scripted by what the user types: each command exercises one handler path or session call.
  * Everything it observes goes to the {@link Recorder}.
  */
-@VoiceAgent(id = "scripted", dialects = {Dialects.XUNA, Dialects.NEXTEVI}, greeting = "Hi there")
+@VoiceAgent(id = "scripted", dialects = {Dialects.XUNA, Dialects.NEXTEVI, Dialects.PLAYAI}, greeting = "Hi there")
 public class ScriptedAgent {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private final int instance = INSTANCES.incrementAndGet();
@@ -58,6 +59,9 @@ public class ScriptedAgent {
                 return CompletableFuture.completedFuture("silence " + session.turnTaking().endOfTurnSilence().toMillis());
             case "prompt":
                 return CompletableFuture.completedFuture("prompt " + session.overrides().prompt().orElse("none"));
+            case "history":
+                return CompletableFuture.completedFuture(session.history().stream()
+                        .map(turn -> turn.speaker() + ": " + turn.text()).collect(Collectors.joining(" | ")));
             default:
                 return CompletableFuture.completedFuture("You said: " + text);
         }
@@ -69,9 +73,13 @@ public class ScriptedAgent {
         session.sendAudio(frame);
     }
 
+    /** Dialects without typed turns (PlayAI) script the agent with context {@code say:<command>}. */
     @OnContextUpdate
-    void context(String text) {
+    void context(String text, AgentSession session) {
         recorder.record("context:" + text);
+        if (text.startsWith("say:")) {
+            reply(Transcript.typed(text.substring(4)), session).thenAccept(session::say);
+        }
     }
 
     @OnInterruption

@@ -8,7 +8,7 @@ import dev.parley.api.VoiceAgent;
 import jakarta.inject.Inject;
 
 /** A spoken agent: repeats what it heard, or tells a long story that a test can talk over. */
-@VoiceAgent(id = "storyteller", dialects = {Dialects.XUNA, Dialects.NEXTEVI}, greeting = "Hi there")
+@VoiceAgent(id = "storyteller", dialects = {Dialects.XUNA, Dialects.NEXTEVI, Dialects.PLAYAI}, greeting = "Hi there")
 public class StorytellerAgent {
     public static final String STORY = "Once upon a time there was a small lighthouse by the sea. Every night it sent "
             + "its light far across the dark water. Ships came and went, and the keeper counted every one of them. "

@@ -15,20 +15,29 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     private final boolean speech;
+    private final Map<String, String> extra;
     private ParleyServer server;
 
     /** A server without speech engines: conversations are text, frames predictable. */
     public TestServer() {
-        this(false);
+        this(false, Map.of());
     }
 
-    private TestServer(boolean speech) {
+    private TestServer(boolean speech, Map<String, String> extra) {
         this.speech = speech;
+        this.extra = Map.copyOf(extra);
     }
 
     /** A server with the embedded speech engines (WebRTC VAD, Vosk, flite). */
     public static TestServer withSpeech() {
-        return new TestServer(true);
+        return new TestServer(true, Map.of());
+    }
+
+    /** A server with these settings over the defaults here. */
+    public TestServer with(Map<String, String> settings) {
+        Map<String, String> merged = new java.util.HashMap<>(extra);
+        merged.putAll(settings);
+        return new TestServer(speech, merged);
     }
 
     @Override
@@ -44,6 +53,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         } else {
             settings.put("parley.xuna.pong-timeout", "20000");
         }
+        settings.putAll(extra);
         server = ParleyServer.start(new ServerOptions("127.0.0.1", 0, settings));
     }
 

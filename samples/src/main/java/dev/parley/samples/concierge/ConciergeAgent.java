@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 
 /** Answers questions about the opening hours, and says plainly what it did not understand. */
-@VoiceAgent(id = "concierge", dialects = {Dialects.XUNA},
+@VoiceAgent(id = "concierge", dialects = {Dialects.XUNA, Dialects.PLAYAI},
         greeting = "Hello, I am the concierge. Ask me about our opening hours.")
 public class ConciergeAgent {
     private static final System.Logger LOG = System.getLogger(ConciergeAgent.class.getName());

@@ -1,5 +1,6 @@
 package dev.parley.runtime.dialect.nextevi;
 
+import dev.parley.runtime.testing.FrameQueue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.parley.runtime.dialect.nextevi;
+package dev.parley.runtime.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -12,20 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * JSON frames a test client received, read in order with bounded waits. Nothing here is NextEVI-specific: it could
- * serve every dialect's test client.
+ * JSON frames a test client received, read in order with bounded waits.
  */
-final class FrameQueue {
+public final class FrameQueue {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
 
-    void add(JsonNode frame) {
+    public void add(JsonNode frame) {
         frames.add(frame);
     }
 
     /** The next frame; fails after 5 s. */
-    JsonNode next() {
+    public JsonNode next() {
         try {
             JsonNode frame = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
@@ -39,17 +38,17 @@ final class FrameQueue {
     }
 
     /** The next frame, or null if none comes within {@code wait}. */
-    JsonNode poll(Duration wait) throws InterruptedException {
+    public JsonNode poll(Duration wait) throws InterruptedException {
         return frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The next frame of {@code type}, skipping others (for streams whose interleaving is not the point). */
-    JsonNode skipTo(String type) {
+    public JsonNode skipTo(String type) {
         return skipTo(frame -> type.equals(frame.path("type").asText()), type);
     }
 
     /** The next frame that matches, skipping others. */
-    JsonNode skipTo(Predicate<JsonNode> wanted, String what) {
+    public JsonNode skipTo(Predicate<JsonNode> wanted, String what) {
         for (int i = 0; i < 1_000; i++) {
             JsonNode frame = next();
             if (wanted.test(frame)) {
@@ -60,13 +59,13 @@ final class FrameQueue {
     }
 
     /** Asserts that no frame arrives within {@code quiet}. */
-    void expectSilence(Duration quiet) throws InterruptedException {
+    public void expectSilence(Duration quiet) throws InterruptedException {
         JsonNode frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
         assertNull(frame, () -> "Expected no frame, got " + frame);
     }
 
     /** Frames received and not yet read. */
-    List<JsonNode> drain() {
+    public List<JsonNode> drain() {
         List<JsonNode> all = new ArrayList<>();
         frames.drainTo(all);
         return all;

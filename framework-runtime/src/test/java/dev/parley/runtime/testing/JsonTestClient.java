@@ -1,0 +1,161 @@
+package dev.parley.runtime.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real WebSocket client (Tyrus) for dialects whose server frames are JSON text: frames arrive in a
+ * {@link FrameQueue} (or a second one, for frames a test reads apart, such as audio), every wait is bounded.
+ * Dialect test clients wrap it with their protocol's messages.
+ */
+public final class JsonTestClient implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final FrameQueue frames = new FrameQueue();
+    private final FrameQueue apart = new FrameQueue();
+    private final Predicate<JsonNode> readApart;
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private final CompletableFuture<Session> opened = new CompletableFuture<>();
+    private volatile AssertionError invalid;
+    private Session session;
+
+    private JsonTestClient(Predicate<JsonNode> readApart) {
+        this.readApart = readApart;
+    }
+
+    /**
+     * Connects to {@code uri} with these request headers.
+     *
+     * @param readApart frames that go to {@link #apart()} instead of {@link #frames()}
+     */
+    public static JsonTestClient connect(URI uri, Map<String, String> headers, Predicate<JsonNode> readApart) {
+        JsonTestClient client = new JsonTestClient(readApart);
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+            @Override
+            public void beforeRequest(Map<String, List<String>> request) {
+                headers.forEach((name, value) -> request.put(name, List.of(value)));
+            }
+        }).build();
+        try {
+            // a container per connection: one shared across test classes can be tied to executors of a stopped server
+            client.session = ContainerProvider.getWebSocketContainer().connectToServer(client.endpoint(), config, uri);
+            client.opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not connect to " + uri, e);
+        }
+        return client;
+    }
+
+    private Endpoint endpoint() {
+        return new Endpoint() {
+            @Override
+            public void onOpen(Session session, EndpointConfig config) {
+                session.addMessageHandler(String.class, JsonTestClient.this::received);
+                opened.complete(session);
+            }
+
+            @Override
+            public void onClose(Session session, CloseReason reason) {
+                closed.complete(reason);
+            }
+        };
+    }
+
+    private void received(String text) {
+        try {
+            JsonNode frame = JSON.readTree(text);
+            (readApart.test(frame) ? apart : frames).add(frame);
+        } catch (IOException e) {
+            invalid = new AssertionError("The server sent invalid JSON: " + text, e);
+        }
+    }
+
+    /** Frames in arrival order, but those read apart. Fails if the server sent anything but JSON. */
+    public FrameQueue frames() {
+        checkValid();
+        return frames;
+    }
+
+    public FrameQueue apart() {
+        checkValid();
+        return apart;
+    }
+
+    private void checkValid() {
+        AssertionError broken = invalid;
+        if (broken != null) {
+            throw broken;
+        }
+    }
+
+    public void send(String frame) {
+        try {
+            session.getBasicRemote().sendText(frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RejectedExecutionException closedByServer) {
+            // Tyrus' client shuts a container's executor down once its only session closed: the server closed this
+            // connection, which the test learns from its close reason
+        }
+    }
+
+    public void sendBinary(byte[] frame) {
+        try {
+            session.getBasicRemote().sendBinary(ByteBuffer.wrap(frame));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RejectedExecutionException closedByServer) {
+            // as in send(): the server already closed this connection
+        }
+    }
+
+    /** How the server closed the connection; fails after 5 s. */
+    public CloseReason awaitClose() {
+        try {
+            return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("The server did not close the connection within 5 s; frames: " + frames.drain(), e);
+        }
+    }
+
+    /** Asserts the server closed with {@code code} and {@code reason}. */
+    public void assertClosed(int code, String reason) {
+        CloseReason close = awaitClose();
+        assertEquals(code + " " + reason, close.getCloseCode().getCode() + " " + close.getReasonPhrase());
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "test done"));
+            }
+        } catch (IOException ignored) {
+            // the server may already have closed it
+        }
+    }
+}
