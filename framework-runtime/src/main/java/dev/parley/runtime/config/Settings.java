@@ -8,8 +8,8 @@ import java.util.function.Function;
 
 /**
  * Parley's configuration: a key such as {@code parley.xuna.ping-interval} is read from the system property
- * of that name, then from the environment variable {@code PARLEY_XUNA_PING_INTERVAL}. Every key and its
- * default is listed in docs/configuration.md.
+ * of that name, then from MicroProfile Config when the server provides it, then from the environment variable
+ * {@code PARLEY_XUNA_PING_INTERVAL}. Every key and its default is listed in docs/configuration.md.
  */
 public final class Settings {
     private final Function<String, String> properties;
@@ -20,9 +20,13 @@ public final class Settings {
         this.environment = environment;
     }
 
-    /** Settings from this JVM's system properties and environment. */
+    /** Settings from this JVM's system properties, the application's MicroProfile Config if any, and the environment. */
     public static Settings fromSystem() {
-        return new Settings(System::getProperty, System.getenv());
+        Function<String, String> microProfile = MicroProfileConfig.lookup(Thread.currentThread().getContextClassLoader());
+        return new Settings(key -> {
+            String property = System.getProperty(key);
+            return property != null ? property : microProfile.apply(key);
+        }, System.getenv());
     }
 
     public Optional<String> get(String key) {
