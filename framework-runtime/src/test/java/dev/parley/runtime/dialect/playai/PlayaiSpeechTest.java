@@ -1,6 +1,7 @@
 package dev.parley.runtime.dialect.playai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,12 +14,16 @@ import dev.parley.runtime.audio.decoding.Mp3StreamDecoder;
 import dev.parley.runtime.speech.SpeechSamples;
 import dev.parley.runtime.speech.Transcriber;
 import dev.parley.runtime.speech.pipeline.SpeechServices;
+import dev.parley.runtime.testing.Recorder;
+import dev.parley.runtime.testing.StorytellerAgent;
 import dev.parley.runtime.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -88,6 +93,32 @@ class PlayaiSpeechTest {
         try (var in = PlayaiSpeechTest.class.getResourceAsStream("/audio/recording-chunks.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
                     .map(line -> Base64.getDecoder().decode(line.strip())).toList();
+        }
+    }
+
+    @Test
+    void talkingOverTheAgentCutsItsAudioAtOnceAndTheAgentHearsWhatWasHeard() throws Exception {
+        speech();
+        Recorder recorder = SERVER.recorder();
+        recorder.drain();
+        try (PlayaiTestClient client = PlayaiTestClient.connectInOrder(SERVER.port(), "storyteller")) {
+            client.send(PlayaiTestClient.SDK_SETUP);
+            client.await("init");
+            client.frames().skipTo("onAgentGreetingEnd");
+            streamRealTime(client, sdkFrames(sdkAudio("tell me a story")), 96);
+            assertEquals(StorytellerAgent.STORY, client.frames().skipTo("onAgentTranscript").path("message").asText());
+            client.frames().skipTo("audioStream");
+
+            CompletableFuture<Void> talking = CompletableFuture.runAsync(
+                    () -> streamRealTime(client, sdkFrames(sdkAudio(QUESTION)), 96));
+            String heard = client.frames().skipTo("onAgentInterrupted").path("updatedMessage").asText();
+            assertTrue(heard.startsWith("Once upon a time") && StorytellerAgent.STORY.startsWith(heard), heard);
+            assertTrue(recorder.await("told:").endsWith(":" + heard), "the agent hears what the user heard");
+            for (JsonNode frame = client.frames().next(); !frame.path("type").asText().equals("newAudioStream");
+                    frame = client.frames().next()) {
+                assertFalse(frame.path("type").asText().startsWith("audioStream"), "story audio after the cut: " + frame);
+            }
+            talking.get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -34,6 +34,12 @@ final class PlayaiTestClient implements AutoCloseable {
                 frame -> frame.path("type").asText().equals("audioStream")));
     }
 
+    /** Connects to the SDK's path for {@code agentId}, with every frame, audio included, in one queue in arrival order. */
+    static PlayaiTestClient connectInOrder(int port, String agentId) {
+        return new PlayaiTestClient(JsonTestClient.connect(URI.create("ws://127.0.0.1:" + port + "/v1/agents/" + agentId
+                + "/start-conversation"), Map.of(), frame -> false));
+    }
+
     /** Connects to the SDK's path for {@code agentId}. */
     static PlayaiTestClient connect(int port, String agentId) {
         return connect(port, "/v1/agents/" + agentId + "/start-conversation", Map.of());
