@@ -78,13 +78,11 @@ final class PlayaiEvents implements ConversationEvents {
         if (responseId == streamId) {
             streamText = fullText;
         }
-        if (responseId == greetingId) {
-            return;
-        }
-        if (!fullText.isEmpty()) {
+        // the greeting has its own events, and audio the agent sent by itself had no text to stream
+        if (responseId != greetingId && !fullText.isEmpty()) {
             send(encoder.withMessage("onAgentTranscript", fullText));
+            send(encoder.bare("llmStreamEnd"));
         }
-        send(encoder.bare("llmStreamEnd"));
     }
 
     @Override

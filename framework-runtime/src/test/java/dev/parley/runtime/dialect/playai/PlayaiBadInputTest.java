@@ -1,11 +1,14 @@
 package dev.parley.runtime.dialect.playai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.runtime.testing.TestServer;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,6 +178,25 @@ class PlayaiBadInputTest {
         rejectedInConversation(PlayaiTestClient.setup(Map.of("inputEncoding", "media-container")),
                 "{\"type\":\"audioIn\",\"data\":\"" + COUNTING + "\"}",
                 "Invalid parameters. The audio could not be decoded: " + unknownContainerMessage());
+    }
+
+    @Test
+    void aRecordingWhoseFirstPieceWasCutShortIsRejectedAndAFreshOneIsTaken() throws Exception {
+        List<byte[]> chunks = PlayaiSpeechTest.mediaRecorderChunks();
+        try (PlayaiTestClient client = PlayaiTestClient.started(SERVER.port(), "scripted", "{\"type\":\"setup\"}")) {
+            client.greeting();
+            client.audioIn(Arrays.copyOf(chunks.get(0), 300));
+            client.audioIn(chunks.get(1));
+            String message = client.awaitError(4400, false).path("message").asText();
+            assertTrue(message.startsWith("Invalid parameters. The audio could not be decoded: corrupt WebM at byte "), message);
+            chunks.forEach(client::audioIn);
+            client.customInput("say:after");
+            JsonNode frame;
+            while (!(frame = client.frames().next()).path("type").asText().equals("onAgentTranscript")) {
+                assertNotEquals("error", frame.path("type").asText(), "no error for the fresh recording: " + frame);
+            }
+            assertEquals("You said: after", frame.path("message").asText());
+        }
     }
 
     @Test
