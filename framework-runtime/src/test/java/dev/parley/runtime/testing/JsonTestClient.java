@@ -15,17 +15,20 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
  * A real WebSocket client (Tyrus) for dialects whose server frames are JSON text: frames arrive in a
  * {@link FrameQueue} (or a second one, for frames a test reads apart, such as audio), every wait is bounded.
- * Dialect test clients wrap it with their protocol's messages.
+ * Dialect test clients wrap it with their protocol's messages; {@link #to(URI)} sets up what some of them need
+ * (subprotocols, a look at each frame as it arrives, to answer it or check it).
  */
 public final class JsonTestClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,13 +37,15 @@ public final class JsonTestClient implements AutoCloseable {
     private final FrameQueue frames = new FrameQueue();
     private final FrameQueue apart = new FrameQueue();
     private final Predicate<JsonNode> readApart;
+    private final BiConsumer<JsonTestClient, JsonNode> onFrame;
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private final CompletableFuture<Session> opened = new CompletableFuture<>();
     private volatile AssertionError invalid;
-    private Session session;
+    private volatile Session session;
 
-    private JsonTestClient(Predicate<JsonNode> readApart) {
+    private JsonTestClient(Predicate<JsonNode> readApart, BiConsumer<JsonTestClient, JsonNode> onFrame) {
         this.readApart = readApart;
+        this.onFrame = onFrame;
     }
 
     /**
@@ -49,27 +54,78 @@ public final class JsonTestClient implements AutoCloseable {
      * @param readApart frames that go to {@link #apart()} instead of {@link #frames()}
      */
     public static JsonTestClient connect(URI uri, Map<String, String> headers, Predicate<JsonNode> readApart) {
-        JsonTestClient client = new JsonTestClient(readApart);
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
-            @Override
-            public void beforeRequest(Map<String, List<String>> request) {
-                headers.forEach((name, value) -> request.put(name, List.of(value)));
-            }
-        }).build();
-        try {
-            // a container per connection: one shared across test classes can be tied to executors of a stopped server
-            client.session = ContainerProvider.getWebSocketContainer().connectToServer(client.endpoint(), config, uri);
-            client.opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not connect to " + uri, e);
+        return to(uri).headers(headers).readApart(readApart).connect();
+    }
+
+    /** A connection to {@code uri}, to be set up and then {@link Connector#connect() made}. */
+    public static Connector to(URI uri) {
+        return new Connector(uri);
+    }
+
+    /** What to connect with: request headers, subprotocols offered, frames read apart, a look at each frame. */
+    public static final class Connector {
+        private final URI uri;
+        private Map<String, String> headers = Map.of();
+        private List<String> subprotocols = List.of();
+        private Predicate<JsonNode> readApart = frame -> false;
+        private BiConsumer<JsonTestClient, JsonNode> onFrame = (client, frame) -> { };
+
+        private Connector(URI uri) {
+            this.uri = uri;
         }
-        return client;
+
+        public Connector headers(Map<String, String> headers) {
+            this.headers = new LinkedHashMap<>(headers);
+            return this;
+        }
+
+        /** The subprotocols the client offers, in its order of preference. */
+        public Connector subprotocols(String... subprotocols) {
+            this.subprotocols = List.of(subprotocols);
+            return this;
+        }
+
+        /** Frames that go to {@link #apart()} instead of {@link #frames()}. */
+        public Connector readApart(Predicate<JsonNode> readApart) {
+            this.readApart = readApart;
+            return this;
+        }
+
+        /**
+         * Sees each frame as it arrives, before it is queued (it may answer it through the client it is given). An
+         * {@link AssertionError} it throws fails the next read; the frame is queued all the same.
+         */
+        public Connector onFrame(BiConsumer<JsonTestClient, JsonNode> onFrame) {
+            this.onFrame = onFrame;
+            return this;
+        }
+
+        public JsonTestClient connect() {
+            JsonTestClient client = new JsonTestClient(readApart, onFrame);
+            ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(subprotocols)
+                    .configurator(new ClientEndpointConfig.Configurator() {
+                        @Override
+                        public void beforeRequest(Map<String, List<String>> request) {
+                            headers.forEach((name, value) -> request.put(name, List.of(value)));
+                        }
+                    }).build();
+            try {
+                // a container per connection: one shared across test classes can be tied to executors of a stopped server
+                ContainerProvider.getWebSocketContainer().connectToServer(client.endpoint(), config, uri);
+                client.opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not connect to " + uri, e);
+            }
+            return client;
+        }
     }
 
     private Endpoint endpoint() {
         return new Endpoint() {
             @Override
             public void onOpen(Session session, EndpointConfig config) {
+                // set here, not from connectToServer's return: a frame may arrive (and be answered) before that returns
+                JsonTestClient.this.session = session;
                 session.addMessageHandler(String.class, JsonTestClient.this::received);
                 opened.complete(session);
             }
@@ -84,6 +140,11 @@ public final class JsonTestClient implements AutoCloseable {
     private void received(String text) {
         try {
             JsonNode frame = JSON.readTree(text);
+            try {
+                onFrame.accept(this, frame);
+            } catch (AssertionError broken) {
+                invalid = broken;
+            }
             (readApart.test(frame) ? apart : frames).add(frame);
         } catch (IOException e) {
             invalid = new AssertionError("The server sent invalid JSON: " + text, e);
@@ -92,16 +153,17 @@ public final class JsonTestClient implements AutoCloseable {
 
     /** Frames in arrival order, but those read apart. Fails if the server sent anything but JSON. */
     public FrameQueue frames() {
-        checkValid();
+        assertValid();
         return frames;
     }
 
     public FrameQueue apart() {
-        checkValid();
+        assertValid();
         return apart;
     }
 
-    private void checkValid() {
+    /** Fails if the server sent anything but JSON, or a frame the {@link Connector#onFrame look at frames} refused. */
+    public void assertValid() {
         AssertionError broken = invalid;
         if (broken != null) {
             throw broken;
@@ -142,6 +204,11 @@ public final class JsonTestClient implements AutoCloseable {
     public void assertClosed(int code, String reason) {
         CloseReason close = awaitClose();
         assertEquals(code + " " + reason, close.getCloseCode().getCode() + " " + close.getReasonPhrase());
+    }
+
+    /** The subprotocol the server chose, empty if none. */
+    public String subprotocol() {
+        return session.getNegotiatedSubprotocol();
     }
 
     public boolean isOpen() {

@@ -1,30 +1,20 @@
 package dev.parley.runtime.dialect.nextevi;
 
-import dev.parley.runtime.testing.FrameQueue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.websocket.ClientEndpointConfig;
+import dev.parley.runtime.testing.JsonTestClient;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.Session;
-import jakarta.websocket.WebSocketContainer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,41 +29,24 @@ final class NexteviTestClient implements AutoCloseable {
     static final String SDK_SETTINGS = "{\"type\":\"session_settings\",\"sample_rate\":24000,\"channels\":1,"
             + "\"encoding\":\"linear16\",\"idle_timeout\":{\"warning_timeout\":30,\"hangup_timeout\":60,\"enabled\":false}}";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(5);
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-    private final FrameQueue frames = new FrameQueue();
-    private final FrameQueue audio = new FrameQueue();
     private final List<JsonNode> history = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
-    private final CompletableFuture<Session> opened = new CompletableFuture<>();
-    private volatile AssertionError brokenEnvelope;
-    private Session session;
+    private final JsonTestClient client;
 
-    private NexteviTestClient() {
+    private NexteviTestClient(URI uri, Map<String, String> headers) {
+        client = JsonTestClient.to(uri).headers(headers).readApart(frame -> frame.path("type").asText().equals("tts_chunk"))
+                .onFrame((sender, frame) -> {
+                    history.add(frame);
+                    assertEnvelope(frame);
+                }).connect();
     }
 
     /** Connects to {@code /ws/voice/<id>?query} with these request headers (plus an address of its own, unless given). */
     static NexteviTestClient connect(int port, String connectionId, String query, Map<String, String> headers) {
-        NexteviTestClient client = new NexteviTestClient();
         Map<String, String> sent = new LinkedHashMap<>(headers);
         sent.putIfAbsent("X-Forwarded-For", "10.0." + (ADDRESSES.incrementAndGet() / 250) + "." + (ADDRESSES.get() % 250 + 1));
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
-            @Override
-            public void beforeRequest(Map<String, List<String>> request) {
-                sent.forEach((name, value) -> request.put(name, List.of(value)));
-            }
-        }).build();
-        try {
-            // a container per connection: one shared across test classes can be tied to executors of a stopped server
-            WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-            client.session = container.connectToServer(client.endpoint(), config,
-                    URI.create("ws://127.0.0.1:" + port + "/ws/voice/" + connectionId + "?" + query));
-            client.opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not connect to the test server", e);
-        }
-        return client;
+        return new NexteviTestClient(URI.create("ws://127.0.0.1:" + port + "/ws/voice/" + connectionId + "?" + query), sent);
     }
 
     static NexteviTestClient connect(int port, String query) {
@@ -104,38 +77,6 @@ final class NexteviTestClient implements AutoCloseable {
         return id.toString();
     }
 
-    private Endpoint endpoint() {
-        return new Endpoint() {
-            @Override
-            public void onOpen(Session session, EndpointConfig config) {
-                session.addMessageHandler(String.class, NexteviTestClient.this::received);
-                opened.complete(session);
-            }
-
-            @Override
-            public void onClose(Session session, CloseReason reason) {
-                closed.complete(reason);
-            }
-        };
-    }
-
-    private void received(String text) {
-        JsonNode frame;
-        try {
-            frame = JSON.readTree(text);
-        } catch (IOException e) {
-            brokenEnvelope = new AssertionError("The server sent invalid JSON: " + text, e);
-            return;
-        }
-        try {
-            assertEnvelope(frame);
-        } catch (AssertionError broken) {
-            brokenEnvelope = broken;
-        }
-        history.add(frame);
-        (frame.path("type").asText().equals("tts_chunk") ? audio : frames).add(frame);
-    }
-
     /** Every server message: type, timestamp in seconds, message id, and each payload field both on top and in data. */
     static void assertEnvelope(JsonNode frame) {
         if (!frame.path("type").isTextual() || !frame.path("timestamp").isNumber() || !frame.path("message_id").isTextual()
@@ -154,24 +95,11 @@ final class NexteviTestClient implements AutoCloseable {
     }
 
     void send(String frame) {
-        try {
-            session.getBasicRemote().sendText(frame);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.util.concurrent.RejectedExecutionException closedByServer) {
-            // Tyrus' client shuts a container's executor down once its only session closed: the server closed this
-            // connection, which the test learns from its close reason
-        }
+        client.send(frame);
     }
 
     void sendBinary(byte[] frame) {
-        try {
-            session.getBasicRemote().sendBinary(ByteBuffer.wrap(frame));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.util.concurrent.RejectedExecutionException closedByServer) {
-            // as in send(): the server already closed this connection
-        }
+        client.sendBinary(frame);
     }
 
     /** A typed user turn, flat as other clients send it. */
@@ -181,19 +109,18 @@ final class NexteviTestClient implements AutoCloseable {
 
     /** The next {@code tts_chunk}; fails after 5 s. */
     JsonNode nextAudio() {
-        checkEnvelopes();
-        return audio.next();
+        return client.apart().next();
     }
 
     /** The {@code tts_chunk}s that arrive until none has come for {@code quiet} (at most 30 s in all). */
     List<JsonNode> audioUntilQuiet(Duration quiet) throws InterruptedException {
-        List<JsonNode> chunks = new java.util.ArrayList<>();
+        List<JsonNode> chunks = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode chunk;
-        while (System.nanoTime() < deadline && (chunk = audio.poll(quiet)) != null) {
+        while (System.nanoTime() < deadline && (chunk = client.apart().poll(quiet)) != null) {
             chunks.add(chunk);
         }
-        checkEnvelopes();
+        client.assertValid();
         return chunks;
     }
 
@@ -204,9 +131,8 @@ final class NexteviTestClient implements AutoCloseable {
 
     /** The next frame that is not a {@code tts_chunk}; fails after 5 s. */
     JsonNode next() {
-        checkEnvelopes();
-        JsonNode frame = frames.next();
-        checkEnvelopes();
+        JsonNode frame = client.frames().next();
+        client.assertValid();
         return frame;
     }
 
@@ -224,56 +150,36 @@ final class NexteviTestClient implements AutoCloseable {
     }
 
     JsonNode skipTo(String type) {
-        checkEnvelopes();
-        return frames.skipTo(type);
+        return client.frames().skipTo(type);
     }
 
     /** The final {@code llm_response_chunk} of the next response: its whole text. */
     String agentResponse() {
-        checkEnvelopes();
-        return frames.skipTo(frame -> frame.path("type").asText().equals("llm_response_chunk")
+        return client.frames().skipTo(frame -> frame.path("type").asText().equals("llm_response_chunk")
                 && frame.path("is_final").asBoolean(), "final llm_response_chunk").path("content").asText();
     }
 
     void expectSilence(Duration quiet) throws InterruptedException {
-        frames.expectSilence(quiet);
-        checkEnvelopes();
-    }
-
-    private void checkEnvelopes() {
-        AssertionError broken = brokenEnvelope;
-        if (broken != null) {
-            throw broken;
-        }
+        client.frames().expectSilence(quiet);
+        client.assertValid();
     }
 
     /** How the server closed the connection; fails after 5 s. */
     CloseReason awaitClose() {
-        try {
-            return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("The server did not close the connection within 5 s; frames: " + frames.drain(), e);
-        }
+        return client.awaitClose();
     }
 
     /** Asserts the server closed with {@code code} and {@code reason}. */
     void assertClosed(int code, String reason) {
-        CloseReason close = awaitClose();
-        assertEquals(code + " " + reason, close.getCloseCode().getCode() + " " + close.getReasonPhrase());
+        client.assertClosed(code, reason);
     }
 
     boolean isOpen() {
-        return session.isOpen();
+        return client.isOpen();
     }
 
     @Override
     public void close() {
-        try {
-            if (session.isOpen()) {
-                session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "test done"));
-            }
-        } catch (IOException ignored) {
-            // the server may already have closed it
-        }
+        client.close();
     }
 }
