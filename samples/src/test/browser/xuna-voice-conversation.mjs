@@ -17,7 +17,8 @@
 //      turns it into 48 kHz mono 16-bit with 1 s of silence before and 3 s after (Chromium loops it);
 //   2. bundles a one-line entry that imports @elevenlabs/client (the package's "browser" export, which
 //      registers the web voice-session setup) into one IIFE with esbuild, in memory;
-//   3. serves /, /sdk.js and /page.js (xuna-voice-page.js) from a Node http server on 127.0.0.1:0;
+//   3. serves /, /sdk.js and /page.js (xuna-voice-page.js with ../harness-shared/page.js, bundled too)
+//      from a Node http server on 127.0.0.1:0;
 //   4. launches Debian's Chromium (/usr/bin/chromium, or XUNA_CHROMIUM) through playwright-core with a
 //      fresh --user-data-dir and the fake-media flags; every request that is not to 127.0.0.1 is aborted
 //      and reported as an error;
@@ -48,34 +49,25 @@
 // "errors"), 2 on bad arguments. Nothing but the JSON line goes to stdout.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, existsSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, existsSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  createHarness, envNumber, openBrowser, originAgentArgs, pageHarness, sleep,
+} from "../harness-shared/harness.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-// ---- stdout is reserved for the single JSON line -------------------------------------------------
-const realStdoutWrite = process.stdout.write.bind(process.stdout);
-console.log = (...a) => console.error(...a);
-console.info = (...a) => console.error(...a);
-
-const envInt = (name, dflt) => {
-  const v = Number.parseInt(process.env[name] ?? "", 10);
-  return Number.isFinite(v) && v >= 0 ? v : dflt;
-};
-const VOICE_SECONDS = envInt("XUNA_VOICE_SECONDS", 20);
-const AFTER_REPLY_MS = envInt("XUNA_AFTER_REPLY_MS", 3000);
-const CONNECT_TIMEOUT_MS = envInt("XUNA_CONNECT_TIMEOUT_MS", 15000);
-const CLOSE_TIMEOUT_MS = envInt("XUNA_CLOSE_TIMEOUT_MS", 5000);
-const MIN_AUDIO_CHUNKS = envInt("XUNA_MIN_AUDIO_CHUNKS", 20);
+const VOICE_SECONDS = envNumber("XUNA_VOICE_SECONDS", 20);
+const AFTER_REPLY_MS = envNumber("XUNA_AFTER_REPLY_MS", 3000);
+const CONNECT_TIMEOUT_MS = envNumber("XUNA_CONNECT_TIMEOUT_MS", 15000);
+const CLOSE_TIMEOUT_MS = envNumber("XUNA_CLOSE_TIMEOUT_MS", 5000);
+const MIN_AUDIO_CHUNKS = envNumber("XUNA_MIN_AUDIO_CHUNKS", 20);
 const EXPECT = new Set((process.env.XUNA_EXPECT || "").split(",").map((s) => s.trim()).filter(Boolean));
 const VOICE_TEXT = process.env.XUNA_VOICE_TEXT || "what are your opening hours";
 const CHROMIUM = process.env.XUNA_CHROMIUM || "/usr/bin/chromium";
 const SAVE_MIC = process.env.XUNA_SAVE_MIC_AUDIO || "";
-const DEBUG = process.env.XUNA_DEBUG === "1";
-const dbg = (...a) => { if (DEBUG) console.error("[voice-harness]", ...a); };
 const SETUP_BUDGET_MS = 30000; // WAV + bundle + browser launch + page load
 const HARD_LIMIT_MS = SETUP_BUDGET_MS + CONNECT_TIMEOUT_MS + VOICE_SECONDS * 1000 + CLOSE_TIMEOUT_MS + 15000;
 
@@ -123,74 +115,9 @@ const result = {
   blockedRequests: [],
   consoleErrors: [],
 };
-const fail = (msg) => { if (result.errors.length < 50 && !result.errors.includes(msg)) result.errors.push(msg); };
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const started = Date.now();
-const withTimeout = (p, ms, what) => {
-  let t;
-  return Promise.race([
-    p.finally(() => clearTimeout(t)),
-    new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`timeout after ${ms} ms: ${what}`)), ms); }),
-  ]);
-};
-
-// ---- resources that every exit path must release ----------------------------------------------
-let browser = null; // the persistent BrowserContext returned by launchPersistentContext
-let httpServer = null;
-let tmp = null;
-let finishing = false;
-
-async function cleanup() {
-  if (browser) {
-    const b = browser;
-    browser = null;
-    // browser.close() kills the Chromium process tree; if it hangs, process exit still kills it
-    // (playwright-core kills every browser it launched from a process 'exit' handler).
-    await withTimeout(b.close(), 5000, "closing Chromium").catch((e) => fail(`closing the browser: ${e.message}`));
-  }
-  if (httpServer) {
-    const s = httpServer;
-    httpServer = null;
-    s.closeAllConnections?.();
-    await withTimeout(new Promise((r) => s.close(() => r())), 2000, "page server close").catch(() => {});
-  }
-  if (tmp) {
-    try { rmSync(tmp, { recursive: true, force: true }); } catch { /* best effort */ }
-    tmp = null;
-  }
-}
-
-async function finish(exitCode) {
-  if (finishing) return;
-  finishing = true;
-  await cleanup().catch(() => {});
-  result.durationMs = Date.now() - started;
-  realStdoutWrite(JSON.stringify(result) + "\n");
-  process.exitCode = exitCode;
-  setTimeout(() => process.exit(exitCode), 50).unref?.();
-}
-
-const hardTimer = setTimeout(() => { fail(`hard timeout after ${HARD_LIMIT_MS} ms`); finish(1); }, HARD_LIMIT_MS);
-hardTimer.unref?.();
-process.on("uncaughtException", (e) => { fail(`uncaughtException: ${e?.stack || e}`); finish(1); });
-process.on("unhandledRejection", (e) => { fail(`unhandledRejection: ${e?.stack || e}`); finish(1); });
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => { fail(`killed by ${sig}`); finish(1); });
-
-// ---- args -----------------------------------------------------------------------------------------
-const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const signedUrlArg = process.argv.slice(2).find((a) => a.startsWith("--signed-url="));
-const signedUrl = signedUrlArg ? signedUrlArg.slice("--signed-url=".length) : undefined;
-const [origin, agentId] = positional;
-if (!origin || (!agentId && !signedUrl)) {
-  console.error("usage: node xuna-voice-conversation.mjs <ws-origin e.g. ws://127.0.0.1:PORT> <agentId> [--signed-url=<url>]");
-  fail("bad arguments");
-  finish(2);
-} else {
-  main().then(
-    (ok) => finish(ok ? 0 : 1),
-    (e) => { fail(`fatal: ${e?.stack || e}`); finish(1); },
-  );
-}
+// stdout is reserved for the single JSON line; resources (browser, httpServer, tmp) are released on every way out
+const harness = createHarness({ result, tag: "voice-harness", debug: process.env.XUNA_DEBUG === "1", hardLimitMs: HARD_LIMIT_MS });
+const { fail, dbg } = harness;
 
 // ---- steps ----------------------------------------------------------------------------------------
 function run(cmd, args) {
@@ -207,8 +134,8 @@ function makeWav() {
     result.wav = { path: p, bytes: statSync(p).size };
     return p;
   }
-  const speech = join(tmp, "speech.wav");
-  const mic = join(tmp, "mic.wav");
+  const speech = join(harness.tmp, "speech.wav");
+  const mic = join(harness.tmp, "mic.wav");
   run("flite", ["-voice", "slt", "-t", VOICE_TEXT, "-o", speech]);
   // 48 kHz mono 16-bit, 1 s silence before and 3 s after (a pause after the question; Chromium loops it)
   run("sox", [speech, "-r", "48000", "-c", "1", "-b", "16", "-e", "signed-integer", mic, "pad", "1", "3"]);
@@ -216,49 +143,6 @@ function makeWav() {
   result.wav = { text: VOICE_TEXT, seconds, bytes: statSync(mic).size, format: "wav pcm_s16le 48000 Hz mono" };
   return mic;
 }
-
-async function bundleSdk() {
-  const esbuild = await import("esbuild");
-  const r = await esbuild.build({
-    stdin: {
-      contents: 'import * as sdk from "@elevenlabs/client"; globalThis.ElevenLabsClient = sdk;',
-      resolveDir: HERE,
-      sourcefile: "xuna-voice-entry.js",
-      loader: "js",
-    },
-    bundle: true,
-    format: "iife",
-    platform: "browser", // selects the package's "browser" export: dist/platform/web/index.js
-    target: "chrome110",
-    write: false,
-    logLevel: "silent",
-    legalComments: "none",
-  });
-  return r.outputFiles[0].text;
-}
-
-function startPageServer(files) {
-  return new Promise((resolve, reject) => {
-    const server = createServer((req, res) => {
-      const path = new URL(req.url, "http://127.0.0.1").pathname;
-      const f = files[path];
-      if (!f) {
-        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-        return;
-      }
-      res.writeHead(200, { "content-type": f.type, "cache-control": "no-store" }).end(f.body);
-    });
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
-  });
-}
-
-const PAGE_HTML = `<!doctype html>
-<html><head><meta charset="utf-8"><title>Parley XUNA voice harness</title></head>
-<body><p>XUNA voice harness</p>
-<script src="/sdk.js"></script>
-<script src="/page.js"></script>
-</body></html>`;
 
 function absorb(snap) {
   if (!snap) return;
@@ -310,48 +194,22 @@ async function main() {
     fail(`@elevenlabs/client is not installed next to the harness (run npm ci in ${HERE}): ${e.message}`);
     return false;
   }
-  tmp = mkdtempSync(join(tmpdir(), "xuna-voice-"));
+  harness.tmp = mkdtempSync(join(tmpdir(), "xuna-voice-"));
 
-  // 1-3: WAV, bundle, page server
+  // 1-4: WAV, bundles, page server, Chromium
   const wav = makeWav();
-  const sdkJs = await withTimeout(bundleSdk(), 20000, "esbuild bundle");
-  const pageJs = readFileSync(join(HERE, "xuna-voice-page.js"), "utf8");
-  httpServer = await startPageServer({
-    "/": { type: "text/html; charset=utf-8", body: PAGE_HTML },
-    "/sdk.js": { type: "text/javascript; charset=utf-8", body: sdkJs },
-    "/page.js": { type: "text/javascript; charset=utf-8", body: pageJs },
-  });
-  const pageUrl = `http://127.0.0.1:${httpServer.address().port}/`;
-  dbg("page server", pageUrl, "wav", wav);
-
-  // 4: Chromium
-  const { chromium } = await import("playwright-core");
-  // launchPersistentContext: the only way playwright-core takes our own fresh --user-data-dir
-  browser = await withTimeout(chromium.launchPersistentContext(join(tmp, "profile"), {
+  const { context, pageUrl } = await openBrowser(harness, {
+    esbuild: await import("esbuild"),
+    chromium: (await import("playwright-core")).chromium,
+    dir: HERE,
+    // the package's "browser" export (dist/platform/web/index.js), which registers the web voice-session setup
+    sdkEntry: 'import * as sdk from "@elevenlabs/client"; globalThis.ElevenLabsClient = sdk;',
+    pageFile: "xuna-voice-page.js",
+    title: "XUNA voice harness",
     executablePath: CHROMIUM,
-    headless: true,
-    chromiumSandbox: false,
-    handleSIGINT: false, // our own handlers run cleanup(); the 'exit' hook of playwright-core still kills the browser
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    timeout: 20000,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--autoplay-policy=no-user-gesture-required",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-audio-capture=${wav}`,
-    ],
-  }), 25000, "launching Chromium");
-  const context = browser; // a persistent context: closing it stops Chromium
+    wav,
+  });
   result.browserVersion = context.browser()?.version() ?? null;
-  await context.grantPermissions(["microphone"], { origin: pageUrl }).catch((e) => dbg("grantPermissions:", e.message));
   // Only 127.0.0.1: abort anything else (the SDK would fetch a resampler worklet from a CDN if the
   // browser could not open an AudioContext at the requested rate).
   await context.route(/.*/, (route) => {
@@ -373,20 +231,10 @@ async function main() {
 
   // 5: start the voice session
   const cfg = { ...(signedUrl ? { signedUrl } : { agentId, origin }), saveMic: !!SAVE_MIC };
-  const snap = () => withTimeout(page.evaluate(() => window.__xunaHarness.snapshot()), 5000, "page snapshot");
-  let startRes;
-  try {
-    startRes = await withTimeout(page.evaluate((c) => window.__xunaHarness.start(c), cfg), CONNECT_TIMEOUT_MS,
-      "startSession (microphone, handshake, conversation_initiation_metadata, audio set-up)");
-  } catch (e) {
-    fail(e.message);
-  }
-  let s = await snap().catch((e) => { fail(e.message); return null; });
-  absorb(s);
-  if (!startRes?.ok) {
-    await withTimeout(page.evaluate((ms) => window.__xunaHarness.end(ms), 1000), 3000, "end after failed start").then(absorb).catch(() => {});
-    return false;
-  }
+  const inPage = pageHarness(page, "__xunaHarness", { fail, absorb });
+  const { ok: startedOk } = await inPage.start(cfg, CONNECT_TIMEOUT_MS,
+    "startSession (microphone, handshake, conversation_initiation_metadata, audio set-up)");
+  if (!startedOk) return false;
   const connectedAt = Date.now();
   dbg("connected", result.conversationId, "in", result.timingsMs);
 
@@ -394,7 +242,7 @@ async function main() {
   let replyAt = null;
   for (;;) {
     await sleep(250);
-    s = await snap().catch((e) => { fail(e.message); return null; });
+    const s = await inPage.snapshot();
     if (!s) break;
     absorb(s);
     if (s.disconnect) { result.stopReason = "disconnected"; break; }
@@ -410,14 +258,14 @@ async function main() {
   // end the session with the SDK's own method (closes with 1000 "User ended conversation")
   const disconnectedEarly = result.disconnect;
   try {
-    absorb(await withTimeout(page.evaluate((ms) => window.__xunaHarness.end(ms), CLOSE_TIMEOUT_MS), CLOSE_TIMEOUT_MS + 3000, "endSession"));
+    absorb(await inPage.call("end", CLOSE_TIMEOUT_MS, CLOSE_TIMEOUT_MS + 3000, "endSession"));
   } catch (e) {
     fail(e.message);
   }
 
   if (SAVE_MIC) {
     try {
-      const chunks = await withTimeout(page.evaluate(() => window.__xunaHarness.micAudio()), 10000, "reading the sent mic audio");
+      const chunks = await inPage.call("micAudio", undefined, 10000, "reading the sent mic audio");
       saveMicAudio(chunks);
     } catch (e) {
       fail(`XUNA_SAVE_MIC_AUDIO: ${e.message}`);
@@ -437,3 +285,10 @@ async function main() {
   if (EXPECT.has("reply") && !(firstUser >= 0 && result.messages.slice(firstUser + 1).some((m) => m.source === "ai"))) fail("expected an agent reply after the user transcript");
   return result.errors.length === 0;
 }
+
+// ---- args, then the run -------------------------------------------------------------------------------
+const { origin, agentId, signedUrl, ok: argsOk } = originAgentArgs();
+harness.run(main, {
+  argsOk,
+  usage: "usage: node xuna-voice-conversation.mjs <ws-origin e.g. ws://127.0.0.1:PORT> <agentId> [--signed-url=<url>]",
+});

@@ -8,11 +8,11 @@
 //   end(ms)     -> conversation.endSession(), then waits (bounded) for the socket's close event
 //   micAudio()  -> the base64 payloads of every user_audio_chunk sent (only with start({saveMic: true}))
 // Nothing here talks to anything but the page's own origin and the ws:// origin it is given.
+// Bundled by esbuild (with ../harness-shared/page.js) before it is served.
+import { b64Bytes, recordClose, recording, reportPageErrors, waiters } from "../harness-shared/page.js";
+
 (() => {
   "use strict";
-  const t0 = performance.now();
-  const now = () => Math.round(performance.now() - t0);
-
   const state = {
     sdkLoaded: typeof globalThis.ElevenLabsClient === "object",
     connected: false,
@@ -55,9 +55,8 @@
     timings: {}, // ms since page script start
     callbacks: {},
   };
-  const mark = (name) => { if (state.timings[name] === undefined) state.timings[name] = now(); };
+  const { now, mark, fail } = recording(state);
   const countCb = (name) => { state.callbacks[name] = (state.callbacks[name] || 0) + 1; };
-  const fail = (msg) => { if (state.errors.length < 50 && !state.errors.includes(msg)) state.errors.push(msg); };
 
   const safeJson = (v) => {
     try {
@@ -67,13 +66,7 @@
     }
   };
 
-  // ---- base64 helpers (pcm peak of what the SDK sends) ------------------------------------------
-  const b64Bytes = (b64) => {
-    const len = b64.length;
-    if (!len) return 0;
-    const pad = b64.endsWith("==") ? 2 : b64.endsWith("=") ? 1 : 0;
-    return (len * 3) / 4 - pad;
-  };
+  // ---- pcm peak of what the SDK sends -----------------------------------------------------------
   function pcmPeak(b64) {
     const bin = atob(b64);
     let peak = 0;
@@ -182,24 +175,17 @@
       mark("socketCreated");
       this.addEventListener("open", () => { state.protocol = this.protocol; mark("socketOpen"); });
       this.addEventListener("message", (ev) => recordReceived(ev.data));
-      this.addEventListener("close", (ev) => {
-        state.closeCode = ev.code;
-        state.closeReason = ev.reason || "";
-        state.closeWasClean = ev.wasClean;
-        mark("socketClosed");
-        for (const w of closeWaiters.splice(0)) w();
-      });
+      recordClose(this, state, mark, () => closed.wake());
     }
     send(data) {
       recordSent(data);
       return super.send(data);
     }
   }
-  const closeWaiters = [];
+  const closed = waiters(fail);
   window.WebSocket = RecordingWebSocket;
 
-  window.addEventListener("error", (ev) => fail(`page error: ${ev.message}`));
-  window.addEventListener("unhandledrejection", (ev) => fail(`page unhandledrejection: ${ev.reason?.stack || ev.reason}`));
+  reportPageErrors(fail);
 
   let conversation = null;
   let keepMicChunks = false; // start({saveMic: true}): keep what the SDK sent, for micAudio()
@@ -272,12 +258,7 @@
         fail(`endSession failed: ${e?.message || e}`);
       }
     }
-    if (state.url && state.closeCode === null) {
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => { fail(`timeout after ${closeTimeoutMs} ms waiting for the close handshake`); resolve(); }, closeTimeoutMs);
-        closeWaiters.push(() => { clearTimeout(timer); resolve(); });
-      });
-    }
+    if (state.url) await closed.wait(() => state.closeCode !== null, closeTimeoutMs, "the close handshake");
     return snapshot();
   }
 

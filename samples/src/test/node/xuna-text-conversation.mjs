@@ -27,25 +27,15 @@
 
 import { readFileSync } from "node:fs";
 import WsWebSocket from "ws";
+import { createHarness, envNumber, originAgentArgs, sleep } from "../harness-shared/harness.mjs";
 
-// ---- stdout is reserved for the single JSON line -------------------------------------------------
-const realStdoutWrite = process.stdout.write.bind(process.stdout);
-console.log = (...a) => console.error(...a);
-console.info = (...a) => console.error(...a);
-
-const envInt = (name, dflt) => {
-  const v = Number.parseInt(process.env[name] ?? "", 10);
-  return Number.isFinite(v) && v >= 0 ? v : dflt;
-};
-const CONNECT_TIMEOUT_MS = envInt("XUNA_CONNECT_TIMEOUT_MS", 10000);
-const REPLY_TIMEOUT_MS = envInt("XUNA_REPLY_TIMEOUT_MS", 10000);
-const HOLD_MS = envInt("XUNA_HOLD_MS", 1500);
-const CLOSE_TIMEOUT_MS = envInt("XUNA_CLOSE_TIMEOUT_MS", 5000);
-const DEBUG = process.env.XUNA_DEBUG === "1";
+const CONNECT_TIMEOUT_MS = envNumber("XUNA_CONNECT_TIMEOUT_MS", 10000);
+const REPLY_TIMEOUT_MS = envNumber("XUNA_REPLY_TIMEOUT_MS", 10000);
+const HOLD_MS = envNumber("XUNA_HOLD_MS", 1500);
+const CLOSE_TIMEOUT_MS = envNumber("XUNA_CLOSE_TIMEOUT_MS", 5000);
 const WS_IMPL = (process.env.XUNA_WS_IMPL || "ws").toLowerCase();
 let QUESTIONS = ["What are your opening hours?", "Are you open on Sunday?"];
 if (process.env.XUNA_QUESTIONS) QUESTIONS = JSON.parse(process.env.XUNA_QUESTIONS);
-const dbg = (...a) => { if (DEBUG) console.error("[harness]", ...a); };
 
 // ---- result ---------------------------------------------------------------------------------------
 const result = {
@@ -70,40 +60,14 @@ const result = {
   clientInitiation: null,
   sentUserMessages: [],
 };
-let printed = false;
-function finish(exitCode) {
-  if (!printed) {
-    printed = true;
-    realStdoutWrite(JSON.stringify(result) + "\n");
-  }
-  // let stdout drain, then exit even if sockets/timers are still alive
-  setTimeout(() => process.exit(exitCode), 50).unref?.();
-  process.exitCode = exitCode;
-}
-const fail = (msg) => { if (!result.errors.includes(msg)) result.errors.push(msg); };
-
-// Hard stop: whatever happens, never hang.
-const HARD_LIMIT_MS = CONNECT_TIMEOUT_MS + REPLY_TIMEOUT_MS * (QUESTIONS.length + 1) + HOLD_MS + CLOSE_TIMEOUT_MS + 5000;
-const hardTimer = setTimeout(() => { fail(`hard timeout after ${HARD_LIMIT_MS} ms`); finish(1); }, HARD_LIMIT_MS);
-hardTimer.unref?.();
-process.on("uncaughtException", (e) => { fail(`uncaughtException: ${e?.stack || e}`); finish(1); });
-process.on("unhandledRejection", (e) => { fail(`unhandledRejection: ${e?.stack || e}`); finish(1); });
-
-// ---- args -----------------------------------------------------------------------------------------
-const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const signedUrlArg = process.argv.slice(2).find((a) => a.startsWith("--signed-url="));
-const signedUrl = signedUrlArg ? signedUrlArg.slice("--signed-url=".length) : undefined;
-const [origin, agentId] = positional;
-if (!origin || (!agentId && !signedUrl)) {
-  console.error("usage: node xuna-text-conversation.mjs <ws-origin e.g. ws://127.0.0.1:PORT> <agentId> [--signed-url=<url>]");
-  fail("bad arguments");
-  finish(2);
-} else {
-  main().then(
-    (ok) => finish(ok ? 0 : 1),
-    (e) => { fail(`fatal: ${e?.stack || e}`); finish(1); },
-  );
-}
+// stdout is reserved for the single JSON line. Hard stop: whatever happens, never hang.
+const harness = createHarness({
+  result,
+  tag: "harness",
+  debug: process.env.XUNA_DEBUG === "1",
+  hardLimitMs: CONNECT_TIMEOUT_MS + REPLY_TIMEOUT_MS * (QUESTIONS.length + 1) + HOLD_MS + CLOSE_TIMEOUT_MS + 5000,
+});
+const { fail, dbg } = harness;
 
 // ---- raw frame recording ---------------------------------------------------------------------------
 let rawSocket = null;
@@ -192,7 +156,6 @@ function waitFor(pred, ms, what) {
     check();
   });
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const aiCount = () => result.messages.filter((m) => m.source === "ai").length;
 
 // ---- the flow --------------------------------------------------------------------------------------
@@ -278,3 +241,10 @@ async function main() {
 function safeJson(v) {
   try { return JSON.stringify(v, (k, x) => (x instanceof Error ? { name: x.name, message: x.message } : x)); } catch { return String(v); }
 }
+
+// ---- args, then the run -------------------------------------------------------------------------------
+const { origin, agentId, signedUrl, ok: argsOk } = originAgentArgs();
+harness.run(main, {
+  argsOk,
+  usage: "usage: node xuna-text-conversation.mjs <ws-origin e.g. ws://127.0.0.1:PORT> <agentId> [--signed-url=<url>]",
+});

@@ -47,24 +47,17 @@
 // the user with exactly one onHangup("user") and a clean close, no SDK error, no dropped frame, no request off this
 // machine, plus PLAYAI_EXPECT), 1 otherwise (reasons in "errors"), 2 on bad arguments.
 
-import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from "node:fs";
-import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, basename } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  createHarness, envNumber, openBrowser, pageHarness, sleep,
+} from "../harness-shared/harness.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-// ---- stdout is reserved for the JSON lines --------------------------------------------------------------------
-const realStdoutWrite = process.stdout.write.bind(process.stdout);
-console.log = (...a) => console.error(...a);
-console.info = (...a) => console.error(...a);
-const line = (obj) => realStdoutWrite(JSON.stringify(obj) + "\n");
-
-const envNum = (name, dflt) => {
-  const v = Number.parseFloat(process.env[name] ?? "");
-  return Number.isFinite(v) && v >= 0 ? v : dflt;
-};
+const envNum = (name, dflt) => envNumber(name, dflt, Number.parseFloat);
 const VOICE_SECONDS = envNum("PLAYAI_VOICE_SECONDS", 45);
 const CONNECT_TIMEOUT_MS = envNum("PLAYAI_CONNECT_TIMEOUT_MS", 40000);
 const REPLY_PLAY_MS = envNum("PLAYAI_REPLY_PLAY_MS", 20000);
@@ -76,8 +69,6 @@ const REPLY_MATCH = process.env.PLAYAI_REPLY_MATCH ? new RegExp(process.env.PLAY
 const EXPECT = new Set((process.env.PLAYAI_EXPECT ?? "greeting,audio,transcript,reply").split(",").map((s) => s.trim()).filter(Boolean));
 const CHROMIUM = process.env.PLAYAI_CHROMIUM || "/usr/bin/chromium";
 const SDK_DEBUG = (process.env.PLAYAI_SDK_DEBUG ?? "1") === "1";
-const DEBUG = process.env.PLAYAI_DEBUG === "1";
-const dbg = (...a) => { if (DEBUG) console.error("[playai-harness]", ...a); };
 const SETUP_BUDGET_MS = 30000; // bundle + browser launch + page load
 const HARD_LIMIT_MS = SETUP_BUDGET_MS + CONNECT_TIMEOUT_MS + VOICE_SECONDS * 1000 + CLOSE_TIMEOUT_MS + 15000;
 
@@ -146,115 +137,12 @@ const result = {
   browserVersion: null,
   wav: null,
 };
-const fail = (msg) => { if (result.errors.length < 50 && !result.errors.includes(msg)) result.errors.push(msg); };
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const started = Date.now();
-const withTimeout = (p, ms, what) => {
-  let t;
-  return Promise.race([
-    p.finally(() => clearTimeout(t)),
-    new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`timeout after ${ms} ms: ${what}`)), ms); }),
-  ]);
-};
-
-// ---- resources that every exit path must release ------------------------------------------------------------------
-let browser = null; // the persistent BrowserContext returned by launchPersistentContext
-let httpServer = null;
-let tmp = null;
-let finishing = false;
+// stdout is reserved for the JSON lines; resources (browser, httpServer, tmp) are released on every way out
+const harness = createHarness({ result, tag: "playai-harness", debug: process.env.PLAYAI_DEBUG === "1", hardLimitMs: HARD_LIMIT_MS });
+const { fail, dbg, line } = harness;
 let teardown = false; // errors the SDK throws from here on are its own teardown's (see the page's teardownErrors)
 
-async function cleanup() {
-  if (browser) {
-    const b = browser;
-    browser = null;
-    await withTimeout(b.close(), 5000, "closing Chromium").catch((e) => fail(`closing the browser: ${e.message}`));
-  }
-  if (httpServer) {
-    const s = httpServer;
-    httpServer = null;
-    s.closeAllConnections?.();
-    await withTimeout(new Promise((r) => s.close(() => r())), 2000, "page server close").catch(() => {});
-  }
-  if (tmp) {
-    try { rmSync(tmp, { recursive: true, force: true }); } catch { /* best effort */ }
-    tmp = null;
-  }
-}
-
-async function finish(exitCode) {
-  if (finishing) return;
-  finishing = true;
-  await cleanup().catch(() => {});
-  result.durationMs = Date.now() - started;
-  line(result);
-  process.exitCode = exitCode;
-  setTimeout(() => process.exit(exitCode), 50).unref?.();
-}
-
-const hardTimer = setTimeout(() => { fail(`hard timeout after ${HARD_LIMIT_MS} ms`); finish(1); }, HARD_LIMIT_MS);
-hardTimer.unref?.();
-process.on("uncaughtException", (e) => { fail(`uncaughtException: ${e?.stack || e}`); finish(1); });
-process.on("unhandledRejection", (e) => { fail(`unhandledRejection: ${e?.stack || e}`); finish(1); });
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => { fail(`killed by ${sig}`); finish(1); });
-
-// ---- args -----------------------------------------------------------------------------------------------------
-const [origin, agentId, wavArg] = process.argv.slice(2);
-if (!origin || !agentId || !wavArg || !/^wss?:\/\//.test(origin)) {
-  console.error("usage: node playai-voice-conversation.mjs <ws-origin e.g. ws://127.0.0.1:PORT> <agentId> <mic.wav>");
-  fail("bad arguments");
-  finish(2);
-} else {
-  main().then(
-    (ok) => finish(ok ? 0 : 1),
-    (e) => { fail(`fatal: ${e?.stack || e}`); finish(1); },
-  );
-}
-
 // ---- steps ----------------------------------------------------------------------------------------------------
-async function bundleSdk() {
-  const esbuild = await import("esbuild");
-  const r = await esbuild.build({
-    stdin: {
-      contents: 'import { connectAgent } from "@play-ai/agent-web-sdk"; globalThis.PlayAI = { connectAgent };',
-      resolveDir: HERE,
-      sourcefile: "playai-voice-entry.js",
-      loader: "js",
-    },
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "chrome110",
-    write: false,
-    logLevel: "silent",
-    legalComments: "none",
-  });
-  return r.outputFiles[0].text;
-}
-
-function startPageServer(files) {
-  return new Promise((resolve, reject) => {
-    const server = createServer((req, res) => {
-      const path = new URL(req.url, "http://127.0.0.1").pathname;
-      const f = files[path];
-      if (!f) {
-        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-        return;
-      }
-      res.writeHead(200, { "content-type": f.type, "cache-control": "no-store" }).end(f.body);
-    });
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
-  });
-}
-
-const PAGE_HTML = `<!doctype html>
-<html><head><meta charset="utf-8"><title>Parley PlayAI voice harness</title></head>
-<body><p>PlayAI voice harness</p>
-<script src="/sdk.js"></script>
-<script src="/page.js"></script>
-</body></html>`;
-
 function absorb(s) {
   if (!s) return;
   for (const k of ["connected", "conversationId", "init", "greeting", "greetingEnd", "setup", "framesSent", "framesReceived",
@@ -302,43 +190,19 @@ async function main() {
   const header = readFileSync(wavArg).subarray(0, 44);
   if (header.toString("ascii", 0, 4) !== "RIFF" || header.toString("ascii", 8, 12) !== "WAVE") throw new Error(`${wavArg} is not a WAV file`);
   result.wav = { path: wavArg, bytes: statSync(wavArg).size, channels: header.readUInt16LE(22), rate: header.readUInt32LE(24), bits: header.readUInt16LE(34) };
-  tmp = mkdtempSync(join(tmpdir(), "parley-playai-"));
+  harness.tmp = mkdtempSync(join(tmpdir(), "parley-playai-"));
 
-  const sdk = await withTimeout(bundleSdk(), 20000, "bundling the SDK with esbuild");
-  httpServer = await startPageServer({
-    "/": { type: "text/html; charset=utf-8", body: PAGE_HTML },
-    "/sdk.js": { type: "text/javascript; charset=utf-8", body: sdk },
-    "/page.js": { type: "text/javascript; charset=utf-8", body: readFileSync(join(HERE, "playai-voice-page.js")) },
-  });
-  const pageUrl = `http://127.0.0.1:${httpServer.address().port}/`;
-  dbg("page server", pageUrl, "sdk bundle", sdk.length, "bytes");
-
-  const { chromium } = await import("playwright-core");
-  browser = await withTimeout(chromium.launchPersistentContext(join(tmp, "profile"), {
+  const { context, pageUrl } = await openBrowser(harness, {
+    esbuild: await import("esbuild"),
+    chromium: (await import("playwright-core")).chromium,
+    dir: HERE,
+    sdkEntry: 'import { connectAgent } from "@play-ai/agent-web-sdk"; globalThis.PlayAI = { connectAgent };',
+    pageFile: "playai-voice-page.js",
+    title: "PlayAI voice harness",
     executablePath: CHROMIUM,
-    headless: true,
-    chromiumSandbox: false,
-    handleSIGINT: false, // our own handlers run cleanup(); playwright-core's 'exit' hook still kills the browser
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    timeout: 20000,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--autoplay-policy=no-user-gesture-required",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-audio-capture=${wavArg}`,
-    ],
-  }), 25000, "launching Chromium");
-  const context = browser;
+    wav: wavArg,
+  });
   result.browserVersion = context.browser()?.version() ?? null;
-  await context.grantPermissions(["microphone"], { origin: pageUrl }).catch((e) => dbg("grantPermissions:", e.message));
 
   // HTTP: the vendor's assets from node_modules, 127.0.0.1 as is, anything else aborted and reported.
   await context.route(/.*/, (route) => {
@@ -362,7 +226,7 @@ async function main() {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.exposeFunction("__playaiEmit", (ev) => {
     if (ev?.event === "hangup") teardown = true;
-    if (!finishing) line(ev);
+    if (!harness.finishing) line(ev);
   });
   page.on("console", (msg) => {
     const text = msg.text();
@@ -389,20 +253,10 @@ async function main() {
   let options = {};
   if (process.env.PLAYAI_OPTIONS) options = JSON.parse(process.env.PLAYAI_OPTIONS);
   const cfg = { origin, agentId, debug: SDK_DEBUG, options };
-  const snap = () => withTimeout(page.evaluate(() => window.__playaiHarness.snapshot()), 5000, "page snapshot");
-  let startRes;
-  try {
-    startRes = await withTimeout(page.evaluate((c) => window.__playaiHarness.start(c), cfg), CONNECT_TIMEOUT_MS,
-      "connectAgent (player, microphone, VAD model and wasm, socket, init)");
-  } catch (e) {
-    fail(e.message);
-  }
-  let s = await snap().catch((e) => { fail(e.message); return null; });
-  absorb(s);
-  if (!startRes?.ok) {
-    await withTimeout(page.evaluate((ms) => window.__playaiHarness.end(ms), 1000), 4000, "end after a failed start").then(absorb).catch(() => {});
-    return false;
-  }
+  const inPage = pageHarness(page, "__playaiHarness", { fail, absorb });
+  const started = await inPage.start(cfg, CONNECT_TIMEOUT_MS, "connectAgent (player, microphone, VAD model and wasm, socket, init)");
+  if (!started.ok) return false;
+  let s = started.s;
   const connectedAt = Date.now();
   dbg("connected", result.conversationId, result.timingsMs);
 
@@ -413,7 +267,7 @@ async function main() {
   let baseline = null; // seconds played when the user transcript that the reply answers came
   for (;;) {
     await sleep(250);
-    s = await snap().catch((e) => { fail(e.message); return null; });
+    s = await inPage.snapshot();
     if (!s) break;
     absorb(s);
     if (s.audibleSeconds !== lastPlayed) { lastPlayed = s.audibleSeconds; lastPlayedChangeAt = Date.now(); }
@@ -447,8 +301,7 @@ async function main() {
   teardown = true;
   // hang up as the user: controller.hangup() -> conversationAudio upload, close after 500 ms, onHangup("user")
   try {
-    absorb(await withTimeout(page.evaluate((ms) => window.__playaiHarness.end(ms), CLOSE_TIMEOUT_MS),
-      2 * CLOSE_TIMEOUT_MS + 3000, "hangup"));
+    absorb(await inPage.call("end", CLOSE_TIMEOUT_MS, 2 * CLOSE_TIMEOUT_MS + 3000, "hangup"));
   } catch (e) {
     fail(e.message);
   }
@@ -476,3 +329,10 @@ async function main() {
   }
   return result.errors.length === 0;
 }
+
+// ---- args, then the run -------------------------------------------------------------------------------------------
+const [origin, agentId, wavArg] = process.argv.slice(2);
+harness.run(main, {
+  argsOk: !!origin && !!agentId && !!wavArg && /^wss?:\/\//.test(origin),
+  usage: "usage: node playai-voice-conversation.mjs <ws-origin e.g. ws://127.0.0.1:PORT> <agentId> <mic.wav>",
+});

@@ -8,12 +8,12 @@
 //     on their output, and the page samples them every 50 ms: `audibleSeconds` is how long the agent's audio was
 //     really coming out of the SDK's player (not silence, not paused);
 // then window.__playaiHarness.start(cfg) calls connectAgent(agentId, {listeners, debug}) and reports every SDK
-// event through window.__playaiEmit (exposed by the runner) and in snapshot().
+// event through window.__playaiEmit (exposed by the runner) and in snapshot(). Bundled by esbuild (with
+// ../harness-shared/page.js) before it is served.
+import { b64Bytes, recordClose, recording, reportPageErrors, waiters } from "../harness-shared/page.js";
+
 (() => {
   "use strict";
-  const t0 = performance.now();
-  const now = () => Math.round(performance.now() - t0);
-
   const state = {
     sdkLoaded: typeof globalThis.PlayAI?.connectAgent === "function",
     connected: false,
@@ -55,8 +55,7 @@
     timings: {},
     player: null,
   };
-  const mark = (name) => { if (state.timings[name] === undefined) state.timings[name] = now(); };
-  const fail = (msg) => { if (state.errors.length < 50 && !state.errors.includes(msg)) state.errors.push(msg); };
+  const { now, mark, fail } = recording(state);
   const safeJson = (v) => { try { return JSON.stringify(v); } catch { return String(v); } };
   const count = (map, key) => { map[key] = (map[key] || 0) + 1; };
 
@@ -143,12 +142,11 @@
     }
     return peak / 32768;
   }
-  const b64Bytes = (b64) => Math.floor((b64.length * 3) / 4) - (b64.endsWith("==") ? 2 : b64.endsWith("=") ? 1 : 0);
 
   // ---- WebSocket: route to the local server, record frames ----------------------------------------------------
   const NativeWebSocket = window.WebSocket;
   let routeOrigin = null; // e.g. ws://127.0.0.1:PORT, set by start()
-  const closeWaiters = [];
+  const closed = waiters(fail);
 
   function recordReceived(data) {
     if (typeof data !== "string") {
@@ -254,13 +252,9 @@
       emit("socket", { sdkUrl: original.href, routedTo: target.href });
       this.addEventListener("open", () => mark("socketOpen"));
       this.addEventListener("message", (ev) => recordReceived(ev.data));
-      this.addEventListener("close", (ev) => {
-        state.closeCode = ev.code;
-        state.closeReason = ev.reason || "";
-        state.closeWasClean = ev.wasClean;
-        mark("socketClosed");
+      recordClose(this, state, mark, (ev) => {
         emit("closed", { code: ev.code, reason: ev.reason || "", wasClean: ev.wasClean });
-        for (const w of closeWaiters.splice(0)) w();
+        closed.wake();
       });
     }
     send(data) {
@@ -278,12 +272,11 @@
     if (tearingDown || state.hangups.length > 0) { if (state.teardownErrors.length < 20) state.teardownErrors.push(msg); }
     else fail(msg);
   };
-  window.addEventListener("error", (ev) => pageFail(`page error: ${ev.message}`));
-  window.addEventListener("unhandledrejection", (ev) => pageFail(`page unhandledrejection: ${ev.reason?.stack || ev.reason}`));
+  reportPageErrors(pageFail);
 
   // ---- the conversation ---------------------------------------------------------------------------------------
   let controller = null;
-  const hangupWaiters = [];
+  const hungUp = waiters(fail);
 
   async function start(cfg) {
     if (!state.sdkLoaded) {
@@ -325,7 +318,7 @@
       onHangup: (endedBy) => {
         state.hangups.push({ endedBy, atMs: now() });
         emit("hangup", { endedBy });
-        for (const w of hangupWaiters.splice(0)) w();
+        hungUp.wake();
       },
       onError: (e) => {
         const err = { description: e?.description, isFatal: e?.isFatal, serverCode: e?.serverCode,
@@ -353,16 +346,12 @@
 
   /** Hangs up as a user would (controller.hangup()), then waits for onHangup and the socket's close, bounded. */
   async function end(timeoutMs) {
-    const wait = (arr, done, what) => done() ? Promise.resolve() : new Promise((resolve) => {
-      const timer = setTimeout(() => { fail(`timeout after ${timeoutMs} ms waiting for ${what}`); resolve(); }, timeoutMs);
-      arr.push(() => { clearTimeout(timer); resolve(); });
-    });
     tearingDown = true;
     if (controller && state.hangups.length === 0) {
       try { controller.hangup(); } catch (e) { fail(`hangup() failed: ${e?.message || e}`); }
     }
-    if (controller) await wait(hangupWaiters, () => state.hangups.length > 0, "onHangup");
-    if (state.url) await wait(closeWaiters, () => state.closeCode !== null, "the socket's close");
+    if (controller) await hungUp.wait(() => state.hangups.length > 0, timeoutMs, "onHangup");
+    if (state.url) await closed.wait(() => state.closeCode !== null, timeoutMs, "the socket's close");
     // a second onHangup would come 500 ms after a late close event: give it the chance to show up
     await new Promise((r) => setTimeout(r, 700));
     return snapshot();
