@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The XUNA dialect's codec per frame: decoding a {@code user_audio_chunk} (100 ms of 16 kHz PCM, 3,200 bytes) and
  * encoding the {@code audio} event that carries it back. {@code XunaCodec} is package-private, so this class sits
- * in the dialect's package (a split package, benchmarks only). The {@code reference*} methods are not Parley: they
- * are the same work done with Jackson's streaming API, a floor to compare the tree-based codec against.
+ * in the dialect's package (a split package, benchmarks only). The {@code reference*} methods are not Parley: the
+ * same work done with Jackson's streaming API or by string concatenation (floors), and the {@code audio} event as the
+ * Jackson tree the codec used before it wrote that event by hand.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,6 +29,7 @@ import org.openjdk.jmh.annotations.State;
 public class XunaCodecBenchmark {
     private final XunaCodec codec = new XunaCodec();
     private final JsonFactory json = new JsonFactory();
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
     private final MessageValidator validator = MessageValidator.create();
     private XunaInbound userAudio;
     private byte[] pcm;
@@ -64,6 +66,11 @@ public class XunaCodecBenchmark {
     }
 
     @Benchmark
+    public String encodePing() {
+        return codec.ping(42, 3L);
+    }
+
+    @Benchmark
     public XunaInbound decodePong() throws XunaProtocolException {
         return codec.decode(pong);
     }
@@ -83,6 +90,14 @@ public class XunaCodecBenchmark {
             }
             return null;
         }
+    }
+
+    /** Not Parley (since the codec writes it by hand): the audio event as a Jackson tree, as the codec wrote it before. */
+    @Benchmark
+    public String referenceTreeEncode() throws com.fasterxml.jackson.core.JsonProcessingException {
+        com.fasterxml.jackson.databind.node.ObjectNode frame = mapper.createObjectNode().put("type", "audio");
+        frame.putObject("audio_event").put("audio_base_64", pcm).put("event_id", 7);
+        return mapper.writeValueAsString(frame);
     }
 
     /** Not Parley: the audio event written by hand around the JDK's base64, without a JSON tree. */

@@ -13,6 +13,7 @@ import java.util.Map;
  * published {@code @elevenlabs/client} reads (see docs/dialects/xuna.md). Thread-safe.
  */
 final class XunaCodec {
+    private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getEncoder();
     private final ObjectMapper mapper = StrictJson.mapper();
 
     XunaInbound decode(String frame) throws XunaProtocolException {
@@ -86,13 +87,11 @@ final class XunaCodec {
         return write(frame);
     }
 
+    /** Written without a tree, like {@link #audio}: numbers need no escaping. */
     String ping(long eventId, Long lastRoundTripMillis) {
-        ObjectNode frame = frame("ping");
-        ObjectNode event = frame.putObject("ping_event").put("event_id", eventId);
-        if (lastRoundTripMillis != null) {
-            event.put("ping_ms", lastRoundTripMillis);
-        }
-        return write(frame);
+        return lastRoundTripMillis == null
+                ? "{\"type\":\"ping\",\"ping_event\":{\"event_id\":" + eventId + "}}"
+                : "{\"type\":\"ping\",\"ping_event\":{\"event_id\":" + eventId + ",\"ping_ms\":" + lastRoundTripMillis + "}}";
     }
 
     String userTranscript(long eventId, String text) {
@@ -130,10 +129,14 @@ final class XunaCodec {
         return write(frame);
     }
 
+    /**
+     * The one frame sent for every chunk of agent audio, so it is written by hand around the JDK's (intrinsic) base64
+     * encoder instead of through a tree and Jackson's base64: about 5x cheaper (docs/performance.md). Base64 and a
+     * number need no JSON escaping; the text is the same as the tree wrote, field order included.
+     */
     String audio(long eventId, byte[] audio) {
-        ObjectNode frame = frame("audio");
-        frame.putObject("audio_event").put("audio_base_64", audio).put("event_id", eventId);
-        return write(frame);
+        return "{\"type\":\"audio\",\"audio_event\":{\"audio_base_64\":\"" + BASE64.encodeToString(audio)
+                + "\",\"event_id\":" + eventId + "}}";
     }
 
     String interruption(long eventId) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.api.ClientOverrides;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,6 +131,40 @@ class XunaCodecTest {
                 + "\"parameters\":{\"q\":\"hours\"}}}", codec.clientToolCall("tool_1", "lookup", Map.of("q", "hours")));
         assertJson("{\"type\":\"error\",\"error_event\":{\"error_type\":\"invalid_audio\",\"message\":\"bad\"}}",
                 codec.error("invalid_audio", "bad"));
+    }
+
+    /**
+     * {@code audio} and {@code ping} are written by hand (they are per chunk and per heartbeat); they must be the very
+     * text the Jackson tree wrote before, for every length of audio (base64 padding) and event id.
+     */
+    @Test
+    void handWrittenFramesAreWhatTheJsonTreeWrote() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        long[] ids = {0, 1, 4, 1_234_567_890_123L, Long.MAX_VALUE, -1};
+        for (int length : new int[] {0, 1, 2, 3, 4, 5, 160, 3_200, 3_201, 3_202}) {
+            byte[] audio = new byte[length];
+            random.nextBytes(audio);
+            for (long id : ids) {
+                ObjectNode tree = JSON.createObjectNode().put("type", "audio");
+                tree.putObject("audio_event").put("audio_base_64", audio).put("event_id", id);
+                String fast = codec.audio(id, audio);
+                assertEquals(JSON.writeValueAsString(tree), fast);
+                assertJson(JSON.writeValueAsString(tree), fast);
+                assertArrayEquals(audio, JSON.readTree(fast).path("audio_event").path("audio_base_64").binaryValue());
+            }
+        }
+        for (long id : ids) {
+            for (Long roundTrip : new Long[] {null, 0L, 12L, Long.MAX_VALUE}) {
+                ObjectNode tree = JSON.createObjectNode().put("type", "ping");
+                ObjectNode event = tree.putObject("ping_event").put("event_id", id);
+                if (roundTrip != null) {
+                    event.put("ping_ms", roundTrip);
+                }
+                String fast = codec.ping(id, roundTrip);
+                assertEquals(JSON.writeValueAsString(tree), fast);
+                assertJson(JSON.writeValueAsString(tree), fast);
+            }
+        }
     }
 
     private static void assertJson(String expected, String actual) throws IOException {
