@@ -29,7 +29,8 @@ import java.lang.annotation.Target;
  * <p>The class is a CDI bean of scope {@code @Dependent}: Parley creates one instance per session,
  * so fields hold per-conversation state, and destroys it (running {@code @PreDestroy}) when the
  * session ends. Any CDI bean can be injected. Handlers of one session are called one at a time,
- * in arrival order, never on the WebSocket container's I/O threads.
+ * in arrival order, never on the WebSocket container's I/O threads (so they may block), with one opt-in
+ * exception: see {@link OnAudio}.
  */
 @Documented
 @Stereotype

@@ -64,6 +64,8 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
     private final AgentInvoker<A> invoker;
     private final AgentInstances instances;
     private final SerialExecutor serial;
+    /** Where {@code @OnAudio} runs: the serial executor, on the caller's thread when allowed and idle. */
+    private final InlineAudio audioCalls;
     private final Output output;
     private final Responses responses;
     private final AtomicLong eventIds = new AtomicLong();
@@ -110,6 +112,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         this.invoker = descriptor.invoker();
         this.instances = instances;
         this.serial = new SerialExecutor(workers);
+        this.audioCalls = new InlineAudio(serial, speech.settings(), descriptor.id(), id);
         this.output = new Output(events, history);
         this.responses = new Responses(output, new ReplyPlayer(workers), eventIds::incrementAndGet, this::replyFailed);
     }
@@ -187,7 +190,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
                 return;
             }
             droppedAudio = 0;
-            serial.execute(() -> call(Handler.AUDIO, () -> {
+            audioCalls.execute(() -> call(Handler.AUDIO, () -> {
                 invoker.onAudio(instance.agent(), frame, this);
                 return null;
             }));

@@ -5,7 +5,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Runs one session's tasks one at a time, in submission order, on a shared pool: at most one pool thread
- * works for a session at any moment, and it drains everything queued before letting go.
+ * works for a session at any moment, and it drains everything queued before letting go. A caller may run a task
+ * itself when the session is idle ({@link #runHereIfIdle}); it is then the one thread working for the session.
  */
 final class SerialExecutor implements Executor {
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
@@ -30,6 +31,31 @@ final class SerialExecutor implements Executor {
         pool.execute(drain);
     }
 
+    /**
+     * Runs {@code task} on the calling thread if nothing of this executor is queued or running, else queues it as
+     * {@link #execute} does. Either way it runs after every task submitted before it and never alongside another
+     * one; tasks submitted while it runs here wait, and a pool thread takes them over once it is done, so the caller
+     * runs this one task at most. Returns whether it ran here.
+     */
+    boolean runHereIfIdle(Runnable task) {
+        synchronized (queue) {
+            if (scheduled) {
+                queue.add(task);
+                return false;
+            }
+            scheduled = true; // this thread is the session's drainer for now
+        }
+        run(task);
+        synchronized (queue) {
+            if (queue.isEmpty()) {
+                scheduled = false;
+                return true;
+            }
+        }
+        pool.execute(drain);
+        return true;
+    }
+
     /** Tasks waiting to run. */
     int backlog() {
         synchronized (queue) {
@@ -47,12 +73,16 @@ final class SerialExecutor implements Executor {
                     return;
                 }
             }
-            try {
-                next.run();
-            } catch (Throwable failure) {
-                // a task's own failures are reported where they arise; this keeps the session's queue alive
-                LOG.log(System.Logger.Level.ERROR, "A session task failed", failure);
-            }
+            run(next);
+        }
+    }
+
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable failure) {
+            // a task's own failures are reported where they arise; this keeps the session's queue alive
+            LOG.log(System.Logger.Level.ERROR, "A session task failed", failure);
         }
     }
 }
