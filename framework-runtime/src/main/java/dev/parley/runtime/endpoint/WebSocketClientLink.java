@@ -3,6 +3,7 @@ package dev.parley.runtime.endpoint;
 import dev.parley.api.spi.ClientLink;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -24,18 +25,20 @@ final class WebSocketClientLink implements ClientLink {
     private static final int MAX_REASON_BYTES = 123;
     static final int POLICY_VIOLATION = 1008;
 
-    private record Frame(Object payload, long size) {
-    }
-
     private record Close(int code, String reason) {
     }
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
     private final long maxQueuedBytes;
-    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    /** Frames waiting: {@code String}s and {@code ByteBuffer}s. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** One send is in flight at a time, so one handler serves them all (no allocation per frame). */
+    private final SendHandler onSent = this::sent;
+    /** Bytes queued or in flight. */
     private long queuedBytes;
     private boolean inFlight;
+    private long inFlightBytes;
     private boolean pumping;
     private boolean closed;
     private Close closeWhenDrained;
@@ -49,13 +52,13 @@ final class WebSocketClientLink implements ClientLink {
 
     @Override
     public void sendText(String frame) {
-        enqueue(new Frame(frame, frame.length()));
+        enqueue(frame, frame.length());
     }
 
     @Override
     public void sendBinary(ByteBuffer frame) {
         ByteBuffer copy = ByteBuffer.allocate(frame.remaining()).put(frame.duplicate()).flip();
-        enqueue(new Frame(copy, copy.remaining()));
+        enqueue(copy, copy.remaining());
     }
 
     @Override
@@ -74,19 +77,19 @@ final class WebSocketClientLink implements ClientLink {
         return !closed && closeWhenDrained == null && session.isOpen();
     }
 
-    private void enqueue(Frame frame) {
+    private void enqueue(Object frame, long size) {
         synchronized (this) {
             if (closed || closeWhenDrained != null) {
                 return;
             }
-            if (queuedBytes + frame.size() > maxQueuedBytes) {
+            if (queuedBytes + size > maxQueuedBytes) {
                 queue.clear();
                 queuedBytes = 0;
                 closeWhenDrained = new Close(POLICY_VIOLATION, "The client is not reading: more than " + maxQueuedBytes
                         + " bytes are waiting to be sent");
             } else {
                 queue.add(frame);
-                queuedBytes += frame.size();
+                queuedBytes += size;
             }
         }
         pump();
@@ -97,10 +100,14 @@ final class WebSocketClientLink implements ClientLink {
      * here instead of recursing; one that completes later calls back in.
      */
     private void pump() {
+        boolean mine = false; // whether this thread is the one pumping
         while (true) {
-            Frame next;
+            Object next;
             Close close = null;
             synchronized (this) {
+                if (mine) {
+                    pumping = false;
+                }
                 if (pumping || inFlight || closed) {
                     return;
                 }
@@ -113,7 +120,9 @@ final class WebSocketClientLink implements ClientLink {
                     closed = true;
                 } else {
                     inFlight = true;
+                    inFlightBytes = next instanceof String text ? text.length() : ((ByteBuffer) next).remaining();
                     pumping = true;
+                    mine = true;
                 }
             }
             if (close != null) {
@@ -121,29 +130,26 @@ final class WebSocketClientLink implements ClientLink {
                 return;
             }
             start(next);
-            synchronized (this) {
-                pumping = false;
-            }
         }
     }
 
-    private void start(Frame frame) {
+    private void start(Object frame) {
         try {
-            if (frame.payload() instanceof String text) {
-                remote.sendText(text, result -> sent(frame, result));
+            if (frame instanceof String text) {
+                remote.sendText(text, onSent);
             } else {
-                remote.sendBinary((ByteBuffer) frame.payload(), result -> sent(frame, result));
+                remote.sendBinary((ByteBuffer) frame, onSent);
             }
         } catch (IllegalStateException | IllegalArgumentException failure) {
-            sent(frame, new SendResult(failure));
+            sent(new SendResult(failure));
         }
     }
 
-    private void sent(Frame frame, SendResult result) {
+    private void sent(SendResult result) {
         boolean resume;
         synchronized (this) {
             inFlight = false;
-            queuedBytes -= frame.size();
+            queuedBytes -= inFlightBytes;
             resume = !pumping;
         }
         if (!result.isOK()) {
