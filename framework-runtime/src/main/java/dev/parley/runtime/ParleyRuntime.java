@@ -37,6 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Everything one Parley application shares: its agents and dialects (found through ServiceLoader), the
  * worker pool handlers run on, the timer for heartbeats, settings and token signing. One per application
  * (per class loader in a Jakarta EE server), created on first use.
+ *
+ * <p>The extension points an application may provide as CDI beans (the conversation store, the speech engines)
+ * are looked up when first needed, not when the runtime is built: a Jakarta EE server may register the endpoints,
+ * and so build the runtime, before the application's CDI container is up (WildFly does), and beans looked up then
+ * would be missed. See {@link #resolveExtensions()}.
  */
 public final class ParleyRuntime implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ParleyRuntime.class.getName());
@@ -50,11 +55,13 @@ public final class ParleyRuntime implements AutoCloseable {
     private final AgentInstances instances;
     private final MessageValidator validator;
     private final SpeechEngines engines;
-    private final SpeechServices speech;
-    private final ConversationStore store;
+    /** Found and started when first needed (see {@link #resolveExtensions()}); guarded by {@code this}. */
+    private volatile SpeechServices speech;
+    private volatile ConversationStore store;
+    private boolean closed;
     private final LiveConnections connections = new LiveConnections();
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("parley-worker"));
-    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("parley-timer"));
+    private final ExecutorService workers;
+    private final ScheduledThreadPoolExecutor timer;
 
     ParleyRuntime(Settings settings, ClassLoader loader) {
         this.settings = settings;
@@ -64,8 +71,9 @@ public final class ParleyRuntime implements AutoCloseable {
         this.instances = AgentInstances.detect();
         this.validator = MessageValidator.create();
         this.engines = new SpeechEngines(settings, loader);
-        this.speech = startSpeech(settings, engines);
-        this.store = ConversationStores.select(settings);
+        ClassLoader application = loader != null ? loader : ParleyRuntime.class.getClassLoader();
+        this.workers = Executors.newCachedThreadPool(daemonThreads("parley-worker", application));
+        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("parley-timer", application));
         timer.setRemoveOnCancelPolicy(true);
     }
 
@@ -84,27 +92,62 @@ public final class ParleyRuntime implements AutoCloseable {
         return runtime;
     }
 
+    /** The application's runtime if one has been made and not closed since; unlike {@link #current()}, never makes one. */
+    public static Optional<ParleyRuntime> running() {
+        return Optional.ofNullable(current);
+    }
+
     /**
-     * Makes a runtime with these settings the application's current one (the standalone launcher and tests
-     * use this; Jakarta EE servers get theirs from {@link #current()}). A previous one is closed.
+     * Makes a runtime with these settings the application's current one, and resolves its extension points at once
+     * (the standalone launcher and tests use this, with their CDI container, if any, already up; Jakarta EE servers get
+     * theirs from {@link #current()}). A previous one is closed.
+     *
+     * @throws RuntimeException when an extension point cannot be started (a speech engine is missing, say); the runtime
+     *                          is closed then
      */
     public static ParleyRuntime start(Settings settings, ClassLoader loader) {
+        ParleyRuntime runtime;
         synchronized (ParleyRuntime.class) {
             if (current != null) {
                 current.close();
             }
-            current = new ParleyRuntime(settings, loader);
-            return current;
+            runtime = new ParleyRuntime(settings, loader);
+            current = runtime;
         }
+        try {
+            runtime.resolveExtensions();
+        } catch (RuntimeException | LinkageError failure) {
+            runtime.close();
+            throw failure;
+        }
+        return runtime;
     }
 
-    /** Stops the shared threads; a later {@link #current()} starts afresh. */
+    /**
+     * Finds the conversation store and the speech engines, and starts the engines (models are loaded, recognizers
+     * warmed), unless that is done already. Each is a CDI bean of the application when there is one, so this must run
+     * once the application's CDI container is up: in a Jakarta EE server, {@code ParleyLifecycleListener} calls it when
+     * the application starts, so that a missing engine fails the deployment rather than a conversation; the standalone
+     * launcher through {@link #start}; and failing those, the first conversation.
+     *
+     * @throws RuntimeException when an extension point cannot be started; the next call tries again
+     * @throws IllegalStateException when the runtime is closed
+     */
+    public void resolveExtensions() {
+        speech();
+        store();
+    }
+
+    /** Stops the shared threads (waiting a few seconds for running tasks); a later {@link #current()} starts afresh. */
     @Override
     public void close() {
         synchronized (ParleyRuntime.class) {
             if (current == this) {
                 current = null;
             }
+        }
+        synchronized (this) {
+            closed = true;
         }
         timer.shutdownNow();
         engines.close();
@@ -113,11 +156,15 @@ public final class ParleyRuntime implements AutoCloseable {
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
+            timer.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        ConversationStores.release(store); // after the workers: the last saves run on them
+        ConversationStore used = store;
+        if (used != null) {
+            ConversationStores.release(used); // after the workers: the last saves run on them
+        }
     }
 
     public Settings settings() {
@@ -149,14 +196,42 @@ public final class ParleyRuntime implements AutoCloseable {
         return validator;
     }
 
-    /** The speech engines sessions hear and speak with. */
+    /** The speech engines sessions hear and speak with, found and started on first use (see {@link #resolveExtensions()}). */
     public SpeechServices speech() {
-        return speech;
+        SpeechServices found = speech;
+        if (found == null) {
+            synchronized (this) {
+                checkOpen();
+                if (speech == null) {
+                    speech = startSpeech(settings, engines);
+                }
+                found = speech;
+            }
+        }
+        return found;
     }
 
-    /** Where conversations are kept for clients to continue them. */
+    /** Where conversations are kept for clients to continue them, chosen on first use (see {@link #resolveExtensions()}). */
     public ConversationStore store() {
-        return store;
+        ConversationStore found = store;
+        if (found == null) {
+            synchronized (this) {
+                checkOpen();
+                if (store == null) {
+                    store = ConversationStores.select(settings);
+                    LOG.log(Level.INFO, "Conversations are kept by {0}", store.getClass().getName());
+                }
+                found = store;
+            }
+        }
+        return found;
+    }
+
+    /** Nothing is started for a closed runtime: its threads and engines would be left behind. */
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("This Parley runtime is closed (its application stopped)");
+        }
     }
 
     /** The connections being served. */
@@ -222,8 +297,9 @@ public final class ParleyRuntime implements AutoCloseable {
     }
 
     /**
-     * Finds and warms every speech engine now, so the first session does not wait for a model to load, and a
-     * missing engine stops startup with its instructions rather than failing a conversation later.
+     * Finds and warms every speech engine, all at once: called at startup ({@link #resolveExtensions()}), so the first
+     * session does not wait for a model to load, and a missing engine stops startup with its instructions rather than
+     * failing a conversation later.
      */
     private static SpeechServices startSpeech(Settings settings, SpeechEngines engines) {
         if (settings.get("parley.speech", "on").equals("off")) {
@@ -238,11 +314,17 @@ public final class ParleyRuntime implements AutoCloseable {
         return speech;
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    /**
+     * Threads with the application's class loader as their context class loader, whichever thread happens to make
+     * them: a new thread would inherit its maker's, and a server's own threads (WildFly's I/O threads, say) have one
+     * that CDI.current() cannot find the application's container by, so agents made on such a worker would fail.
+     */
+    private static ThreadFactory daemonThreads(String prefix, ClassLoader application) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
             thread.setDaemon(true);
+            thread.setContextClassLoader(application);
             return thread;
         };
     }
