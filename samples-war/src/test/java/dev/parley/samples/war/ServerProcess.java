@@ -82,6 +82,30 @@ final class ServerProcess implements AutoCloseable {
                 + " s (last attempt: " + last + "); end of its log:\n" + logTail(), last);
     }
 
+    /**
+     * Waits until the server's log holds {@code text}; fails with the end of the log if it does not within
+     * {@code limit}.
+     */
+    void awaitLog(String text, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!log().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + " did not log \"" + text + "\" within " + limit.toSeconds()
+                        + " s; end of its log:\n" + logTail());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The server's log so far. */
+    String log() {
+        try {
+            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8); // whatever the server's encoding
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** The last lines of the server's log, for failure messages. */
     String logTail() {
         try {

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarInputStream;
 import java.util.zip.ZipEntry;
@@ -41,21 +43,41 @@ class WarContentsIT {
                             "dev.parley.samples.echo.EchoAgent_Descriptor"),
                     beansAndDescriptors(war, "WEB-INF/lib/" + samples),
                     "the samples jar is a bean archive and lists both agents for ServiceLoader");
+
+            String runtime = libraries.stream().filter(jar -> jar.startsWith("framework-runtime-")).findFirst().orElseThrow();
+            assertEquals(Set.of("dev.parley.runtime.endpoint.ParleyServletInitializer"),
+                    services(jarEntries(war, "WEB-INF/lib/" + runtime), "jakarta.servlet.ServletContainerInitializer"),
+                    "the runtime ties itself to the application's start and stop (docs/deployment.md, Lifecycle)");
         }
     }
 
     private static Set<String> beansAndDescriptors(ZipFile war, String jarEntry) throws IOException {
-        Set<String> found = new TreeSet<>();
+        Map<String, String> entries = jarEntries(war, jarEntry);
+        Set<String> found = new TreeSet<>(services(entries, "dev.parley.api.spi.AgentDescriptor"));
+        if (entries.containsKey("META-INF/beans.xml")) {
+            found.add("META-INF/beans.xml");
+        }
+        return found;
+    }
+
+    /** The providers the jar's {@code META-INF/services/<service>} lists. */
+    private static Set<String> services(Map<String, String> jarEntries, String service) {
+        Set<String> providers = new TreeSet<>();
+        jarEntries.getOrDefault("META-INF/services/" + service, "").lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(providers::add);
+        return providers;
+    }
+
+    /** The {@code META-INF} entries of the jar {@code jarEntry} of the WAR, with their text. */
+    private static Map<String, String> jarEntries(ZipFile war, String jarEntry) throws IOException {
+        Map<String, String> entries = new TreeMap<>();
         try (InputStream in = war.getInputStream(war.getEntry(jarEntry)); JarInputStream jar = new JarInputStream(in)) {
             for (ZipEntry entry; (entry = jar.getNextJarEntry()) != null; ) {
-                if (entry.getName().equals("META-INF/beans.xml")) {
-                    found.add(entry.getName());
-                } else if (entry.getName().equals("META-INF/services/dev.parley.api.spi.AgentDescriptor")) {
-                    new String(jar.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                            .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(found::add);
+                if (entry.getName().startsWith("META-INF/") && !entry.isDirectory()) {
+                    entries.put(entry.getName(), new String(jar.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
         }
-        return found;
+        return entries;
     }
 }

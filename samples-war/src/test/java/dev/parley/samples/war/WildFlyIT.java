@@ -34,6 +34,13 @@ class WildFlyIT extends DeployedSamplesContract {
         return ServerProcess.start("WildFly", command, run);
     }
 
+    /** Undeploys the WAR while WildFly runs: its deployment scanner undeploys a deployment whose marker is deleted. */
+    @Override
+    boolean stopApplication(ServerProcess server, Path run) throws IOException {
+        Files.delete(run.resolve("standalone/deployments/ROOT.war.deployed"));
+        return true;
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         Files.createDirectories(to.getParent());
         try (Stream<Path> files = Files.walk(from)) {
