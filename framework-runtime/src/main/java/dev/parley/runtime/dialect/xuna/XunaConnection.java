@@ -21,7 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * One XUNA connection. The agent is chosen when the socket opens; the conversation starts with the
+ * One XUNA connection. The agent is chosen when the socket opens ({@code ?conversation_id=} continues an earlier
+ * conversation with its history, on any instance sharing the store); the conversation starts with the
  * client's {@code conversation_initiation_client_data} (or its first other message, or a timeout), and the
  * server's first frame is always {@code conversation_initiation_metadata}. Bad frames get an {@code error}
  * event and the session goes on.
@@ -108,6 +109,9 @@ final class XunaConnection implements DialectConnection {
             return;
         }
         start(null);
+        if (conversation == null) {
+            return; // it could not start, and the connection is closing with the reason
+        }
         try {
             handle(message);
         } catch (XunaProtocolException invalid) {
@@ -190,8 +194,18 @@ final class XunaConnection implements DialectConnection {
             output = XunaAudioFormat.parse(outputName);
         }
         inputFormat = input;
-        Conversation started = context.startConversation(
-                new ConversationSpec(agent, overrides, input, output, overrides.textOnly()), new Events(overrides.textOnly()));
+        Conversation started;
+        try {
+            started = context.startConversation(new ConversationSpec(agent, overrides, input, output, overrides.textOnly(),
+                    context.handshake().query("conversation_id")), new Events(overrides.textOnly()));
+        } catch (IllegalArgumentException unknownConversation) {
+            refuse(unknownConversation.getMessage());
+            return false;
+        } catch (IllegalStateException storeUnavailable) {
+            closeCause = SessionEnd.Reason.ERROR;
+            context.client().close(INTERNAL_ERROR, storeUnavailable.getMessage());
+            return false;
+        }
         conversation = started;
         context.client().sendText(codec.metadata(started.id(), outputName, inputName));
         if (problem != null) {

@@ -8,6 +8,7 @@ import dev.parley.runtime.standalone.ParleyServer;
 import dev.parley.runtime.standalone.ServerOptions;
 import dev.parley.runtime.testing.ParleyProcess;
 import dev.parley.runtime.testing.RedisServer;
+import dev.parley.runtime.testing.XunaTestClient;
 import jakarta.websocket.CloseReason;
 import java.net.URI;
 import java.util.Map;
@@ -27,7 +28,7 @@ import redis.clients.jedis.RedisClient;
 /**
  * Two Parley instances sharing one Redis, as two machines behind a load balancer would: instance A in this JVM
  * (started and stopped per test), instance B in its own JVM through the standalone launcher. A conversation begun
- * on one continues on the other with PlayAI's {@code continueConversation}; a draining instance sends its clients
+ * on one continues on the other with PlayAI's {@code continueConversation} (or XUNA's {@code ?conversation_id=}); a draining instance sends its clients
  * away with 1001 after saving; and Redis going down fails only the sessions that need it, with PlayAI's 4500.
  * The last tests stop B and Redis, so the order is fixed.
  */
@@ -107,6 +108,29 @@ class PlayaiScaleOutTest {
         String id = first.id();
         awaitSaved(id);
         assertEquals(HISTORY_AFTER_ONE_TURN, historyOn(instanceB.port(), id));
+    }
+
+    @Test
+    @Order(1)
+    void aXunaConversationContinuesOnAnotherInstanceByItsId() throws Exception {
+        String id;
+        try (XunaTestClient first = XunaTestClient.connect(instanceA.port(), "agent_id=scripted")) {
+            first.send("{\"type\":\"conversation_initiation_client_data\"}");
+            id = first.await("conversation_initiation_metadata").path("conversation_initiation_metadata_event")
+                    .path("conversation_id").asText();
+            first.agentResponse();
+            first.userMessage("remember the blue door");
+            assertEquals("You said: remember the blue door", first.agentResponse());
+        }
+        awaitSaved(id);
+        try (XunaTestClient second = XunaTestClient.connect(instanceB.port(), "agent_id=scripted&conversation_id=" + id)) {
+            second.send("{\"type\":\"conversation_initiation_client_data\"}");
+            second.await("conversation_initiation_metadata");
+            second.agentResponse();
+            second.userMessage("history");
+            assertTrue(second.agentResponse().startsWith("AGENT: Hi there | USER: remember the blue door | "
+                    + "AGENT: You said: remember the blue door"));
+        }
     }
 
     @Test
