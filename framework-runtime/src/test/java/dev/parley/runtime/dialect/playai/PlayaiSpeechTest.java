@@ -112,7 +112,8 @@ class PlayaiSpeechTest {
             CompletableFuture<Void> talking = CompletableFuture.runAsync(
                     () -> streamRealTime(client, sdkFrames(sdkAudio(QUESTION)), 96));
             String heard = client.frames().skipTo("onAgentInterrupted").path("updatedMessage").asText();
-            assertTrue(heard.startsWith("Once upon a time") && StorytellerAgent.STORY.startsWith(heard), heard);
+            // how much was heard depends on when the detector let the user's speech count: at least the first words
+            assertTrue(heard.startsWith("Once upon") && StorytellerAgent.STORY.startsWith(heard), heard);
             assertTrue(recorder.await("told:").endsWith(":" + heard), "the agent hears what the user heard");
             for (JsonNode frame = client.frames().next(); !frame.path("type").asText().equals("newAudioStream");
                     frame = client.frames().next()) {
