@@ -11,12 +11,16 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The server side of the load benchmark, one JVM per server so CPU and memory can be read per process:
- * {@code BenchServer parley|baseline|baseline-annotated PING_MILLIS}. Listens on 127.0.0.1 on a free port and
+ * {@code BenchServer parley|parley-inline|baseline|baseline-annotated[@CONTAINER] PING_MILLIS}, where CONTAINER is
+ * {@code jetty} or a Tyrus I/O strategy ({@code worker-thread}, the default, {@code same-thread},
+ * {@code leader-follower}): the same container settings for Parley and the baseline. Listens on 127.0.0.1 on a free
+ * port and
  * prints {@code BENCH-READY <port>}. Then reads commands on stdin, one a line:
  * <ul>
  *   <li>{@code mem}: full GC (twice), then prints {@code BENCH-MEM <heapUsed> <nonHeapUsed> <rssBytes> <threads>}</li>
@@ -30,35 +34,41 @@ public final class BenchServer {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("Usage: BenchServer parley|baseline|baseline-annotated PING_MILLIS");
+            System.err.println("Usage: BenchServer parley|parley-inline|baseline|baseline-annotated[@CONTAINER] PING_MILLIS");
             System.exit(2);
         }
-        String kind = args[0];
+        String kind = args[0].contains("@") ? args[0].substring(0, args[0].indexOf('@')) : args[0];
+        Map<String, String> container = containerSettings(args[0].contains("@") ? args[0].substring(args[0].indexOf('@') + 1)
+                : "worker-thread");
         long pingMillis = Long.parseLong(args[1]);
         AutoCloseable server;
         int port;
         switch (kind) {
-            case "parley" -> {
+            case "parley", "parley-inline" -> {
                 // the echo agent hears and speaks nothing, and the baseline has no speech engines: keep them off
-                // (engines are shared per server, so they would add start-up memory, not per-session cost)
-                ParleyServer parley = ParleyServer.start(ServerOptions.from(Map.of(
+                // (engines are shared per server, so they would add start-up memory, not per-session cost);
+                // parley-inline runs @OnAudio on the container's thread when the session is idle, as the baseline does
+                Map<String, String> settings = new HashMap<>(container);
+                settings.putAll(Map.of(
                         "parley.host", "127.0.0.1",
                         "parley.port", "0",
                         "parley.xuna.ping-interval", Long.toString(pingMillis),
                         "parley.speech", "off",
                         "parley.vad", "none",
                         "parley.stt", "none",
-                        "parley.tts", "none")));
+                        "parley.tts", "none",
+                        "parley.inline-audio", kind.equals("parley-inline") ? "on" : "off"));
+                ParleyServer parley = ParleyServer.start(ServerOptions.from(settings));
                 server = parley;
                 port = parley.port();
             }
             case "baseline", "baseline-annotated" -> {
                 BaselineEcho.pingMillis = pingMillis;
-                // the same incoming buffer as Parley's launcher: twice its default 1 MiB frame limit
-                BenchContainer container = BenchContainer.start(BaselineEcho.application(kind.equals("baseline-annotated")),
-                        "127.0.0.1", 0, 2 << 20);
-                server = container;
-                port = container.port();
+                // Parley's default frame limit (1 MiB) sizes the container's incoming buffer alike
+                BenchContainer baseline = BenchContainer.start(BaselineEcho.application(kind.equals("baseline-annotated")),
+                        "127.0.0.1", 0, container);
+                server = baseline;
+                port = baseline.port();
             }
             default -> throw new IllegalArgumentException("unknown server " + kind);
         }
@@ -76,6 +86,12 @@ public final class BenchServer {
             server.close();
         }
         System.exit(0);
+    }
+
+    /** {@code jetty}, or Tyrus with an I/O strategy. */
+    private static Map<String, String> containerSettings(String container) {
+        return container.equals("jetty") ? Map.of("parley.container", "jetty")
+                : Map.of("parley.container", "tyrus", "parley.io-strategy", container);
     }
 
     private static String memory() throws IOException, InterruptedException {

@@ -1,32 +1,35 @@
 package dev.parley.runtime.standalone;
 
+import dev.parley.runtime.config.Settings;
 import jakarta.websocket.server.ServerApplicationConfig;
+import java.util.Map;
 
 /**
  * Benchmarks only: runs any {@link ServerApplicationConfig} on exactly the container Parley's standalone launcher
- * uses ({@link BoundTyrusContainer}: Tyrus on one Grizzly listener, worker-thread I/O strategy, same incoming
- * buffer), so the hand-written baseline endpoint and Parley differ only above the Jakarta WebSocket API.
+ * would run with the same settings ({@link StandaloneContainer#create}: Tyrus on one Grizzly listener with its I/O
+ * strategy, or Jetty; the same incoming buffer), so the hand-written baseline endpoint and Parley differ only above
+ * the Jakarta WebSocket API.
  *
- * <p>It lives in the launcher's package (a split package, fine on the class path) because the container is
- * package-private; nothing here is part of Parley.
+ * <p>It lives in the launcher's package (a split package, fine on the class path) because the containers are
+ * package-private: they are the launcher's implementation, not an API.
  */
 public final class BenchContainer implements AutoCloseable {
-    private final BoundTyrusContainer container;
+    private final StandaloneContainer container;
 
-    private BenchContainer(BoundTyrusContainer container) {
+    private BenchContainer(StandaloneContainer container) {
         this.container = container;
     }
 
-    /** Starts {@code application} on {@code host:port} (0 picks a free port). */
-    public static BenchContainer start(ServerApplicationConfig application, String host, int port, int incomingBufferSize)
+    /** Starts {@code application} on {@code host:port} (0 picks a free port) with the launcher's {@code settings}. */
+    public static BenchContainer start(ServerApplicationConfig application, String host, int port, Map<String, String> settings)
             throws Exception {
-        BoundTyrusContainer container = new BoundTyrusContainer(application, host, incomingBufferSize);
+        StandaloneContainer container = StandaloneContainer.create(application, host, new Settings(settings::get, Map.of()));
         container.start(port);
         return new BenchContainer(container);
     }
 
     public int port() {
-        return container.getPort();
+        return container.port();
     }
 
     @Override

@@ -37,9 +37,10 @@ public final class DialectEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         maxFrameBytes = runtime.settings().getInt("parley.max-frame-bytes", 1 << 20);
-        // containers differ in whether they enforce these for whole messages, so frames are checked below too
-        session.setMaxTextMessageBufferSize(maxFrameBytes);
-        session.setMaxBinaryMessageBufferSize(maxFrameBytes);
+        // Parley checks the limit itself (below), so a client gets the same close reason on every container; the
+        // container's own limit, twice that, only stops a far larger message before it is buffered whole
+        session.setMaxTextMessageBufferSize(2 * maxFrameBytes);
+        session.setMaxBinaryMessageBufferSize(2 * maxFrameBytes);
         WebSocketClientLink link = new WebSocketClientLink(session,
                 runtime.settings().getInt("parley.max-queued-bytes", 4 << 20),
                 runtime.settings().getDuration("parley.send-timeout", java.time.Duration.ofSeconds(10)).toMillis());

@@ -10,8 +10,8 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * Runs Parley without an application server: Weld SE for CDI, Tyrus on Grizzly for WebSocket, bound to
- * exactly the host and port given. Every {@code @VoiceAgent} on the classpath is served in its dialects.
+ * Runs Parley without an application server: Weld SE for CDI, Tyrus on Grizzly (or Jetty, {@code parley.container})
+ * for WebSocket, bound to exactly the host and port given. Every {@code @VoiceAgent} on the classpath is served in its dialects.
  *
  * <pre>{@code
  * try (ParleyServer server = ParleyServer.start(ServerOptions.parse(args))) { ... }
@@ -22,11 +22,11 @@ public final class ParleyServer implements AutoCloseable {
 
     private final WeldContainer cdi;
     private final ParleyRuntime runtime;
-    private final BoundTyrusContainer container;
+    private final StandaloneContainer container;
     private final String host;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ParleyServer(WeldContainer cdi, ParleyRuntime runtime, BoundTyrusContainer container, String host) {
+    private ParleyServer(WeldContainer cdi, ParleyRuntime runtime, StandaloneContainer container, String host) {
         this.cdi = cdi;
         this.runtime = runtime;
         this.container = container;
@@ -39,8 +39,8 @@ public final class ParleyServer implements AutoCloseable {
         ParleyRuntime runtime = null;
         try {
             runtime = ParleyRuntime.start(options.settings(), Thread.currentThread().getContextClassLoader());
-            int incomingBuffer = 2 * runtime.settings().getInt("parley.max-frame-bytes", 1 << 20);
-            BoundTyrusContainer container = new BoundTyrusContainer(new ParleyServerApplicationConfig(), options.host(), incomingBuffer);
+            StandaloneContainer container = StandaloneContainer.create(new ParleyServerApplicationConfig(), options.host(),
+                    runtime.settings());
             container.start(options.port());
             ParleyServer server = new ParleyServer(cdi, runtime, container, options.host());
             LOG.log(Level.INFO, "Parley listens on {0}:{1,number,#} with agents {2}", options.host(), server.port(),
@@ -58,7 +58,7 @@ public final class ParleyServer implements AutoCloseable {
 
     /** The port actually bound (useful with port 0). */
     public int port() {
-        return container.getPort();
+        return container.port();
     }
 
     public String host() {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -24,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import org.glassfish.tyrus.client.ClientManager;
 
 /**
  * A real WebSocket client (Tyrus) for dialects whose server frames are JSON text: frames arrive in a
@@ -113,9 +113,9 @@ public final class JsonTestClient implements AutoCloseable {
                     }).build();
             for (int attempt = 1; ; attempt++) {
                 try {
-                    // a container per connection: one shared across test classes can be tied to executors of a stopped
-                    // server
-                    ContainerProvider.getWebSocketContainer().connectToServer(client.endpoint(), config, uri);
+                    // Tyrus' client by name (Jetty's is on the class path too); a container per connection: one shared
+                    // across test classes can be tied to executors of a stopped server
+                    ClientManager.createClient().connectToServer(client.endpoint(), config, uri);
                     client.opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     return client;
                 } catch (DeploymentException e) {
