@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.parley.processor.ProcessorTesting.compile;
 import static dev.parley.processor.ProcessorTesting.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -109,6 +110,21 @@ class GeneratedCodeBehaviourTest {
                         }
                     }
 
+                    @VoiceAgent(id = "echo")
+                    public static class Echo {
+                        @OnAudio(blocking = false)
+                        void echo(AudioFrame frame, AgentSession session) {
+                            session.sendAudio(frame);
+                        }
+                    }
+
+                    @VoiceAgent(id = "recorder")
+                    public static class Recorder {
+                        @OnAudio(blocking = true)
+                        void keep(AudioFrame frame) {
+                        }
+                    }
+
                     @VoiceAgent(id = "later")
                     public static class Later {
                         @OnTranscript
@@ -202,7 +218,7 @@ class GeneratedCodeBehaviourTest {
 
     @Test
     void serviceLoaderFindsEveryAgent() {
-        assertEquals(Set.of("full", "minimal", "inner", "built", "silent", "listener", "later", "streamed",
+        assertEquals(Set.of("full", "minimal", "inner", "built", "silent", "listener", "echo", "recorder", "later", "streamed",
                         "published", "checked-constructor", "unchecked-constructor", "fine-constructor"),
                 descriptors.keySet());
         assertEquals("com.acme.Outer_Inner_Descriptor", descriptors.get("inner").getClass().getName());
@@ -228,6 +244,14 @@ class GeneratedCodeBehaviourTest {
         assertTrue(minimal.speaks("amigo"));
         assertEquals(List.of("nextevi"), descriptor("inner").dialects());
         assertEquals("com.acme.Outer$Inner", descriptor("inner").agentClass().getName());
+    }
+
+    @Test
+    void onlyAnAudioHandlerDeclaredNonBlockingSaysItDoesNotBlock() {
+        assertFalse(descriptor("echo").audioHandlerBlocks());
+        assertTrue(descriptor("recorder").audioHandlerBlocks());
+        assertTrue(descriptor("full").audioHandlerBlocks(), "@OnAudio without blocking = ...");
+        assertTrue(descriptor("minimal").audioHandlerBlocks(), "no @OnAudio at all");
     }
 
     @Test

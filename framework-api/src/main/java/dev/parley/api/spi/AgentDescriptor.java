@@ -31,6 +31,11 @@ public interface AgentDescriptor<A> {
 
     AgentInvoker<A> invoker();
 
+    /** {@link dev.parley.api.OnAudio#blocking()} of the agent's audio handler; {@code true} when it has none. */
+    default boolean audioHandlerBlocks() {
+        return true;
+    }
+
     /** Whether this agent is reachable in {@code dialectId}. */
     default boolean speaks(String dialectId) {
         return dialects().isEmpty() || dialects().contains(dialectId);

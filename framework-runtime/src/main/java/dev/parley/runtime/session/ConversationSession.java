@@ -112,7 +112,7 @@ public final class ConversationSession<A> implements Conversation, AgentSession 
         this.invoker = descriptor.invoker();
         this.instances = instances;
         this.serial = new SerialExecutor(workers);
-        this.audioCalls = new InlineAudio(serial, speech.settings(), descriptor.id(), id);
+        this.audioCalls = new InlineAudio(serial, speech.settings(), descriptor.id(), descriptor.audioHandlerBlocks(), id);
         this.output = new Output(events, history);
         this.responses = new Responses(output, new ReplyPlayer(workers), eventIds::incrementAndGet, this::replyFailed);
     }

@@ -12,8 +12,9 @@ import java.util.concurrent.Executor;
  * {@code @VoiceAgent} promises that they never run on the container's I/O threads. That costs a hand-off per frame
  * (a wake-up and a context switch, about a tenth of the CPU per chunk of an echo; docs/performance.md).
  *
- * <p>With {@code parley.inline-audio=on} (or {@code parley.agent.<id>.inline-audio=on}) the application declares that
- * its audio handlers do not block, and a call runs on the thread that delivered the frame (the container's I/O thread)
+ * <p>An agent declares with {@code @OnAudio(blocking = false)} that its audio handler does not block; a deployment
+ * may say so for all agents with {@code parley.inline-audio=on}, or for one with {@code parley.agent.<id>.inline-audio}
+ * (either setting also wins over the declaration, {@code off} included). Then a call runs on the thread that delivered the frame (the container's I/O thread)
  * whenever the session has nothing queued or running; otherwise it is queued as usual. Order and one thread at a time
  * per agent instance hold either way ({@link SerialExecutor#runHereIfIdle}). Only {@code @OnAudio} is run so: it is
  * the per-frame handler, and the one whose work is meant to be small (look at the frame, keep it, send it back).
@@ -42,16 +43,18 @@ final class InlineAudio implements Executor {
     private boolean inline;
     private int strikes;
 
-    InlineAudio(SerialExecutor serial, Settings settings, String agentId, String conversationId) {
+    /** {@code handlerBlocks}: the agent's declaration ({@code @OnAudio(blocking = ...)}), the settings' default. */
+    InlineAudio(SerialExecutor serial, Settings settings, String agentId, boolean handlerBlocks, String conversationId) {
         this.serial = serial;
         this.agentId = agentId;
         this.conversationId = conversationId;
-        this.inline = settings != null && enabled(settings, agentId);
+        this.inline = settings != null && enabled(settings, agentId, handlerBlocks);
         this.budgetNanos = inline ? settings.getDuration(BUDGET, Duration.ofMillis(20)).toNanos() : 0;
     }
 
-    private static boolean enabled(Settings settings, String agentId) {
-        String value = settings.get("parley.agent." + agentId + ".inline-audio", settings.get(SETTING, "off"));
+    private static boolean enabled(Settings settings, String agentId, boolean handlerBlocks) {
+        String value = settings.get("parley.agent." + agentId + ".inline-audio",
+                settings.get(SETTING, handlerBlocks ? "off" : "on"));
         return switch (value) {
             case "on", "true" -> true;
             case "off", "false" -> false;

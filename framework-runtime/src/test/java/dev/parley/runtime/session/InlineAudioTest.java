@@ -25,7 +25,11 @@ class InlineAudioTest {
     }
 
     private InlineAudio audio(Map<String, String> settings) {
-        return new InlineAudio(new SerialExecutor(pool), new Settings(settings::get, Map.of()), "echo", "conv_1");
+        return audio(settings, true);
+    }
+
+    private InlineAudio audio(Map<String, String> settings, boolean handlerBlocks) {
+        return new InlineAudio(new SerialExecutor(pool), new Settings(settings::get, Map.of()), "echo", handlerBlocks, "conv_1");
     }
 
     private static Thread ranOn(InlineAudio audio) throws Exception {
@@ -47,6 +51,14 @@ class InlineAudioTest {
         assertSame(Thread.currentThread(), ranOn(audio(Map.of("parley.agent.echo.inline-audio", "on"))));
         assertNotSame(Thread.currentThread(), ranOn(audio(Map.of("parley.inline-audio", "on",
                 "parley.agent.echo.inline-audio", "off"))));
+    }
+
+    @Test
+    void aHandlerDeclaredNonBlockingRunsInlineUnlessTheDeploymentSaysOtherwise() throws Exception {
+        assertSame(Thread.currentThread(), ranOn(audio(Map.of(), false)));
+        assertNotSame(Thread.currentThread(), ranOn(audio(Map.of("parley.inline-audio", "off"), false)));
+        assertNotSame(Thread.currentThread(), ranOn(audio(Map.of("parley.agent.echo.inline-audio", "off"), false)));
+        assertNotSame(Thread.currentThread(), ranOn(audio(Map.of(), true)));
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.parley.api.VoiceAgent;
 @VoiceAgent(id = "echo", dialects = {Dialects.XUNA})
 public class EchoAgent {
 
-    @OnAudio
+    @OnAudio(blocking = false) // it only sends the frame back: no need for a worker thread
     void echo(AudioFrame frame, AgentSession session) {
         session.sendAudio(frame);
     }
