@@ -7,6 +7,8 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the JMH benchmarks with JMH's usual command line ({@code -f 1 -wi 3 -i 5 Resampler} ...) and then prints a
@@ -19,6 +21,10 @@ public final class JmhMain {
             Map.entry("decodeUserAudioChunk", 100.0),
             Map.entry("validateUserAudio", 100.0),
             Map.entry("encodeAudio", 100.0),
+            Map.entry("referenceTreeEncode", 100.0),
+            Map.entry("tyrusUnmask", 100.0),
+            Map.entry("localsUnmask", 100.0),
+            Map.entry("wordUnmask", 100.0),
             Map.entry("referenceStreamingDecode", 100.0),
             Map.entry("referenceConcatEncode", 100.0),
             Map.entry("jdkEncode", 100.0),
@@ -36,7 +42,12 @@ public final class JmhMain {
     }
 
     public static void main(String[] args) throws Exception {
-        CommandLineOptions options = new CommandLineOptions(args);
+        CommandLineOptions commandLine = new CommandLineOptions(args);
+        // a fixed 1 GiB heap unless -jvmArgs/-jvmArgsAppend say otherwise: with the default heap (a quarter of RAM) the
+        // forks' young generation kept reaching fresh memory, which this VM backs lazily, and allocating benchmarks
+        // swung between 1 and 80 µs per op from one iteration to the next
+        Options options = commandLine.getJvmArgs().hasValue() || commandLine.getJvmArgsAppend().hasValue() ? commandLine
+                : new OptionsBuilder().parent(commandLine).jvmArgsAppend("-Xms1g", "-Xmx1g").build();
         Collection<RunResult> results = new Runner(options).run();
         System.out.println();
         System.out.println("| benchmark | params | time per op | ± (99.9 %) | audio per op | x real time (one core) |");

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The server side of the load benchmark, one JVM per server so CPU and memory can be read per process:
- * {@code BenchServer parley|parley-inline|baseline|baseline-annotated[@CONTAINER] PING_MILLIS}, where CONTAINER is
+ * {@code BenchServer parley|parley-worker|baseline|baseline-annotated[@CONTAINER] PING_MILLIS}, where CONTAINER is
  * {@code jetty} or a Tyrus I/O strategy ({@code worker-thread}, the default, {@code same-thread},
  * {@code leader-follower}): the same container settings for Parley and the baseline. Listens on 127.0.0.1 on a free
  * port and
@@ -34,7 +34,7 @@ public final class BenchServer {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("Usage: BenchServer parley|parley-inline|baseline|baseline-annotated[@CONTAINER] PING_MILLIS");
+            System.err.println("Usage: BenchServer parley|parley-worker|baseline|baseline-annotated[@CONTAINER] PING_MILLIS");
             System.exit(2);
         }
         String kind = args[0].contains("@") ? args[0].substring(0, args[0].indexOf('@')) : args[0];
@@ -44,10 +44,11 @@ public final class BenchServer {
         AutoCloseable server;
         int port;
         switch (kind) {
-            case "parley", "parley-inline" -> {
+            case "parley", "parley-worker" -> {
                 // the echo agent hears and speaks nothing, and the baseline has no speech engines: keep them off
                 // (engines are shared per server, so they would add start-up memory, not per-session cost);
-                // parley-inline runs @OnAudio on the container's thread when the session is idle, as the baseline does
+                // the echo agent declares @OnAudio(blocking = false), so its handler runs on the container's thread when
+                // the session is idle, as the baseline's does; parley-worker hands every frame to the worker pool instead
                 Map<String, String> settings = new HashMap<>(container);
                 settings.putAll(Map.of(
                         "parley.host", "127.0.0.1",
@@ -56,8 +57,10 @@ public final class BenchServer {
                         "parley.speech", "off",
                         "parley.vad", "none",
                         "parley.stt", "none",
-                        "parley.tts", "none",
-                        "parley.inline-audio", kind.equals("parley-inline") ? "on" : "off"));
+                        "parley.tts", "none"));
+                if (kind.equals("parley-worker")) {
+                    settings.put("parley.inline-audio", "off");
+                }
                 ParleyServer parley = ParleyServer.start(ServerOptions.from(settings));
                 server = parley;
                 port = parley.port();

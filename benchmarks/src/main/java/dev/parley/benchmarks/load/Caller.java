@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -37,6 +38,8 @@ final class Caller implements Transport.Receiver {
 
     final int index;
     private final Step step;
+    /** When chunk {@code seq} was actually sent, at {@code seq % 256} (25.6 s of chunks: more than any grace period). */
+    private final AtomicLongArray sentAt = new AtomicLongArray(256);
     final CompletableFuture<Void> initiated = new CompletableFuture<>();
     final CompletableFuture<Void> closed = new CompletableFuture<>();
     volatile Transport.Link link;
@@ -59,6 +62,7 @@ final class Caller implements Transport.Receiver {
                 .append(CHUNK_REST)
                 .append(CHUNK_SUFFIX)
                 .toString();
+        sentAt.set(seq & 255, System.nanoTime());
         link.send(frame);
     }
 
@@ -99,7 +103,7 @@ final class Caller implements Transport.Receiver {
             step.error("caller " + index + " got the audio of caller " + from);
             return;
         }
-        step.echoed(firstDue + seq * PERIOD_NANOS, now);
+        step.echoed(firstDue + seq * PERIOD_NANOS, sentAt.get(seq & 255), now);
     }
 
     private void pong(String text) {
@@ -131,7 +135,10 @@ final class Caller implements Transport.Receiver {
 
     /** What one step of callers shares: its measurement window, histogram and counters. */
     static final class Step {
+        /** From the time each chunk was due. */
         final org.HdrHistogram.Recorder latencies = new org.HdrHistogram.Recorder(3);
+        /** From the time each chunk was sent: the same, less the generator's own lateness. */
+        final org.HdrHistogram.Recorder fromSend = new org.HdrHistogram.Recorder(3);
         final LongAdder sentMeasured = new LongAdder();
         final LongAdder echoedMeasured = new LongAdder();
         final LongAdder echoedAll = new LongAdder();
@@ -144,10 +151,11 @@ final class Caller implements Transport.Receiver {
             return due >= measureStart && due < measureEnd;
         }
 
-        void echoed(long due, long now) {
+        void echoed(long due, long sent, long now) {
             echoedAll.increment();
             if (measured(due)) {
                 latencies.recordValue(Math.max(0, (now - due) / 1_000));
+                fromSend.recordValue(Math.max(0, (now - sent) / 1_000));
                 echoedMeasured.increment();
             }
         }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 record LoadConfig(boolean quick, List<String> servers, List<Integer> steps, int maxSessions, int repeats,
                   double warmupSeconds, double measureSeconds, double graceSeconds, int warmSessions, double warmSeconds,
-                  int idleSessions, double idleSettleSeconds, double p99LimitMillis, double maxSendLagMillis,
+                  int idleSessions, double idleSettleSeconds, double p99LimitMillis, double maxGeneratorCpuPercent,
                   double maxOtherCpuPercent, int retries, double refineResolution, long pingMillis, String client,
                   int clientThreads, int connectConcurrency, boolean pin, String serverCpus, String generatorCpus,
                   String serverJvm, boolean profile, Path dir) {
@@ -34,18 +34,18 @@ record LoadConfig(boolean quick, List<String> servers, List<Integer> steps, int 
                 Integer.parseInt(get("bench.idleSessions", quick ? "25" : "500")),
                 Double.parseDouble(get("bench.idleSettleSeconds", quick ? "2" : "3")),
                 Double.parseDouble(get("bench.p99LimitMillis", "50")),
-                Double.parseDouble(get("bench.maxSendLagMillis", "10")),
+                Double.parseDouble(get("bench.maxGeneratorCpuPercent", "90")),
                 Double.parseDouble(get("bench.maxOtherCpuPercent", "50")),
                 Integer.parseInt(get("bench.retries", quick ? "0" : "2")),
                 Double.parseDouble(get("bench.refineResolution", quick ? "0" : "0.05")),
                 Long.parseLong(get("bench.pingMillis", "1000")),
-                get("bench.client", "jdk"),
+                get("bench.client", "nio"),
                 Integer.parseInt(get("bench.clientThreads", "2")),
                 Integer.parseInt(get("bench.connectConcurrency", "64")),
                 Boolean.parseBoolean(get("bench.pin", "true")) && canPin,
                 get("bench.serverCpus", "0"),
                 get("bench.generatorCpus", "1"),
-                get("bench.serverJvm", "-Xms1g -Xmx1g -XX:+UseG1GC"),
+                get("bench.serverJvm", "-Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch"),
                 Boolean.getBoolean("bench.profile"),
                 Path.of(get("bench.dir", "target/bench")).toAbsolutePath());
     }

@@ -3,7 +3,10 @@ package dev.parley.benchmarks.load;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
-/** The generator's WebSocket client: the JDK's ({@code jdk}) or Tyrus' ({@code tyrus}), chosen with -Dbench.client. */
+/**
+ * The generator's WebSocket client, chosen with -Dbench.client: its own ({@code nio}, the default), the JDK's
+ * ({@code jdk}) or Tyrus' ({@code tyrus}).
+ */
 interface Transport extends AutoCloseable {
 
     /** Opens a WebSocket offering subprotocol {@code convai}. */
@@ -32,9 +35,10 @@ interface Transport extends AutoCloseable {
 
     static Transport create(String name, int threads) {
         return switch (name) {
+            case "nio" -> new NioTransport();
             case "jdk" -> new JdkTransport(threads);
             case "tyrus" -> new TyrusTransport(threads);
-            default -> throw new IllegalArgumentException("bench.client must be jdk or tyrus, not " + name);
+            default -> throw new IllegalArgumentException("bench.client must be nio, jdk or tyrus, not " + name);
         };
     }
 }
