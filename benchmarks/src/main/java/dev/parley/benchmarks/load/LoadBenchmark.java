@@ -537,6 +537,11 @@ public final class LoadBenchmark {
             emit("- max sessions ratio: " + capacity.get(parleyKind) + " / " + capacity.get(baseKind) + " = "
                     + fmt(capacity.get(baseKind) == 0 ? Double.NaN : capacity.get(parleyKind) / (double) capacity.get(baseKind))
                     + " (target >= 0.90; only as fine as the bisection)");
+            if (capacity.containsKey("node")) {
+                emit("- max sessions against the Node reference: " + capacity.get(parleyKind) + " / " + capacity.get("node")
+                        + " = " + fmt(capacity.get("node") == 0 ? Double.NaN
+                        : capacity.get(parleyKind) / (double) capacity.get("node")) + " (target > 1)");
+            }
         }
 
         emit("\n### Idle sessions (initiated, silent, answering pings): memory after full GC\n");

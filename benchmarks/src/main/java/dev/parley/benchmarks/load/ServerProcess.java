@@ -14,7 +14,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link BenchServer} in its own JVM (pinned to a core when asked): its port, CPU time, threads and memory. */
+/**
+ * A {@link BenchServer} in its own JVM, or the Node reference server ({@code node}), pinned to a core when asked: its
+ * port, CPU time, threads and memory.
+ */
 final class ServerProcess implements AutoCloseable {
     /** Linux reports CPU times in clock ticks; 100 per second everywhere this runs (getconf CLK_TCK). */
     private static final long MICROS_PER_TICK = 10_000;
@@ -60,15 +63,29 @@ final class ServerProcess implements AutoCloseable {
         if (config.pin()) {
             command.addAll(List.of("taskset", "-c", config.serverCpus()));
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(LoadConfig.split(config.serverJvm()));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), kind,
-                Long.toString(config.pingMillis())));
+        if (kind.equals("node")) {
+            command.addAll(List.of("node", "--expose-gc", nodeServer().toString(), Long.toString(config.pingMillis())));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(LoadConfig.split(config.serverJvm()));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), kind,
+                    Long.toString(config.pingMillis())));
+        }
         Path log = config.dir().resolve(kind + "-server.log");
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
                 .start();
         return new ServerProcess(kind, process, log);
+    }
+
+    /** The Node reference server ({@code src/main/node}, whose {@code ws} the load profile installs with npm ci). */
+    private static Path nodeServer() {
+        Path script = Path.of(System.getProperty("bench.nodeServer", "src/main/node/echo-server.mjs")).toAbsolutePath();
+        if (!Files.isDirectory(script.resolveSibling("node_modules").resolve("ws"))) {
+            throw new IllegalStateException("The node server needs its ws package: run 'npm ci' in " + script.getParent()
+                    + " (the load profile does)");
+        }
+        return script;
     }
 
     long pid() {
