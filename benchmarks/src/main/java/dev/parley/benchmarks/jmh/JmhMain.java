@@ -23,6 +23,8 @@ public final class JmhMain {
             Map.entry("encodeAudio", 100.0),
             Map.entry("referenceTreeEncode", 100.0),
             Map.entry("tyrusUnmask", 100.0),
+            Map.entry("webRtc30ms", 30.0),
+            Map.entry("silero32ms", 32.0),
             Map.entry("localsUnmask", 100.0),
             Map.entry("wordUnmask", 100.0),
             Map.entry("referenceStreamingDecode", 100.0),
