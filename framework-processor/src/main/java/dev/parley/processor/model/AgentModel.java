@@ -26,6 +26,11 @@ public record AgentModel(TypeElement type, AnnotationMirror annotation, String i
         return nested.replace('.', '_');
     }
 
+    /** False only when the agent's audio handler is declared {@code @OnAudio(blocking = false)}. */
+    public boolean audioHandlerBlocks() {
+        return handlers.stream().filter(handler -> handler.spec() == HandlerSpec.AUDIO).allMatch(HandlerModel::blocking);
+    }
+
     public String packageName() {
         var enclosing = type.getEnclosingElement();
         while (!(enclosing instanceof javax.lang.model.element.PackageElement)) {

@@ -12,9 +12,10 @@ import javax.lang.model.element.VariableElement;
  * @param method     the method
  * @param parameters the kind of each parameter, in order; empty where no kind matches
  * @param returnKind the kind of its result; empty where none matches
+ * @param blocking   {@code @OnAudio(blocking = ...)}; true for every other handler
  */
 public record HandlerModel(HandlerSpec spec, ExecutableElement method, List<Optional<ParameterKind>> parameters,
-                           Optional<ReturnKind> returnKind) {
+                           Optional<ReturnKind> returnKind, boolean blocking) {
 
     public VariableElement parameter(int index) {
         return method.getParameters().get(index);

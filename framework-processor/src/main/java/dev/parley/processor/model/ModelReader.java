@@ -48,7 +48,9 @@ public final class ModelReader {
         for (VariableElement parameter : method.getParameters()) {
             kinds.add(parameterKind(spec, parameter.asType()));
         }
-        return new HandlerModel(spec, method, kinds, returnKind(method.getReturnType()));
+        boolean blocking = spec != HandlerSpec.AUDIO
+                || !Boolean.FALSE.equals(value(annotation(method, spec.annotationName()).orElseThrow(), "blocking").getValue());
+        return new HandlerModel(spec, method, kinds, returnKind(method.getReturnType()), blocking);
     }
 
     /** The allowed kind the parameter's type matches; a String is TEXT only where the handler offers text. */

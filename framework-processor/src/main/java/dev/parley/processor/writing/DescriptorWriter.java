@@ -14,11 +14,9 @@ import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.parley.processor.model.AgentModel;
-import dev.parley.processor.model.HandlerSpec;
 import dev.parley.processor.validation.AgentClassRules;
 import java.util.List;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 
 /** Writes {@code <Agent>_Descriptor}, the agent's entry in {@code META-INF/services}. */
 public final class DescriptorWriter {
@@ -46,7 +44,8 @@ public final class DescriptorWriter {
                         CodeBlock.of("$T.class", agentType)))
                 .addMethod(newInstance(agent, agentType))
                 .addMethod(getter("invoker", ParameterizedTypeName.get(AGENT_INVOKER, agentType), CodeBlock.of("invoker")))
-                .addMethods(audioHandlerBlocks(agent) ? List.of()
+                // only when false, so the interface's default covers every other agent
+                .addMethods(agent.audioHandlerBlocks() ? List.of()
                         : List.of(getter("audioHandlerBlocks", TypeName.BOOLEAN, CodeBlock.of("false"))))
                 .build();
         return JavaFile.builder(agent.packageName(), descriptor).skipJavaLangImports(true).build();
@@ -97,18 +96,6 @@ public final class DescriptorWriter {
                         "Could not create " + agent.type().getQualifiedName())
                 .endControlFlow()
                 .build();
-    }
-
-    /** False only for an {@code @OnAudio(blocking = false)} handler; the interface's default covers the rest. */
-    private static boolean audioHandlerBlocks(AgentModel agent) {
-        return agent.handlers().stream()
-                .filter(handler -> handler.spec() == HandlerSpec.AUDIO)
-                .flatMap(handler -> handler.method().getAnnotationMirrors().stream())
-                .filter(annotation -> ((TypeElement) annotation.getAnnotationType().asElement()).getQualifiedName()
-                        .contentEquals(HandlerSpec.AUDIO.annotationName()))
-                .flatMap(annotation -> annotation.getElementValues().entrySet().stream())
-                .noneMatch(value -> value.getKey().getSimpleName().contentEquals("blocking")
-                        && Boolean.FALSE.equals(value.getValue().getValue()));
     }
 
     private static CodeBlock dialectList(List<String> dialects) {

@@ -14,9 +14,9 @@ import java.util.concurrent.Executor;
  *
  * <p>An agent declares with {@code @OnAudio(blocking = false)} that its audio handler does not block; a deployment
  * may say so for all agents with {@code parley.inline-audio=on}, or for one with {@code parley.agent.<id>.inline-audio}
- * (either setting also wins over the declaration, {@code off} included). Then a call runs on the thread that delivered the frame (the container's I/O thread)
- * whenever the session has nothing queued or running; otherwise it is queued as usual. Order and one thread at a time
- * per agent instance hold either way ({@link SerialExecutor#runHereIfIdle}). Only {@code @OnAudio} is run so: it is
+ * (either setting also wins over the declaration, {@code off} included). Then a call runs on the thread that
+ * delivered the frame (the container's I/O thread) whenever the session has nothing queued or running; otherwise it
+ * is queued as usual. Order and one thread at a time per agent instance hold either way ({@link SerialExecutor#runHereIfIdle}). Only {@code @OnAudio} is run so: it is
  * the per-frame handler, and the one whose work is meant to be small (look at the frame, keep it, send it back).
  *
  * <p>A safety net for a handler that blocks after all: an inline call that takes longer than

@@ -32,12 +32,18 @@ public final class XunaTestClient implements AutoCloseable {
         return new XunaTestClient(URI.create("ws://127.0.0.1:" + port + "/v1/convai/conversation?" + query));
     }
 
-    /** Connects to the agent and initiates; returns the metadata frame. */
+    /** Connects to the agent and initiates. */
     public static XunaTestClient initiated(int port, String agentId) {
         XunaTestClient client = connect(port, "agent_id=" + agentId);
-        client.send("{\"type\":\"conversation_initiation_client_data\"}");
-        client.await("conversation_initiation_metadata");
+        client.initiate();
         return client;
+    }
+
+    /** Sends the client data and waits for the metadata; returns the conversation id it gives. */
+    public String initiate() {
+        send("{\"type\":\"conversation_initiation_client_data\"}");
+        return await("conversation_initiation_metadata").path("conversation_initiation_metadata_event")
+                .path("conversation_id").asText();
     }
 
     private static boolean isPing(JsonNode frame) {

@@ -115,17 +115,14 @@ class PlayaiScaleOutTest {
     void aXunaConversationContinuesOnAnotherInstanceByItsId() throws Exception {
         String id;
         try (XunaTestClient first = XunaTestClient.connect(instanceA.port(), "agent_id=scripted")) {
-            first.send("{\"type\":\"conversation_initiation_client_data\"}");
-            id = first.await("conversation_initiation_metadata").path("conversation_initiation_metadata_event")
-                    .path("conversation_id").asText();
+            id = first.initiate();
             first.agentResponse();
             first.userMessage("remember the blue door");
             assertEquals("You said: remember the blue door", first.agentResponse());
         }
         awaitSaved(id);
         try (XunaTestClient second = XunaTestClient.connect(instanceB.port(), "agent_id=scripted&conversation_id=" + id)) {
-            second.send("{\"type\":\"conversation_initiation_client_data\"}");
-            second.await("conversation_initiation_metadata");
+            second.initiate();
             second.agentResponse();
             second.userMessage("history");
             assertTrue(second.agentResponse().startsWith("AGENT: Hi there | USER: remember the blue door | "

@@ -17,18 +17,14 @@ class XunaContinuationTest {
     void aConversationContinuesUnderItsIdWithItsHistory() throws Exception {
         String id;
         try (XunaTestClient first = XunaTestClient.connect(SERVER.port(), "agent_id=scripted")) {
-            first.send("{\"type\":\"conversation_initiation_client_data\"}");
-            id = first.await("conversation_initiation_metadata").path("conversation_initiation_metadata_event")
-                    .path("conversation_id").asText();
+            id = first.initiate();
             first.agentResponse();
             first.userMessage("remember the blue door");
             assertEquals("You said: remember the blue door", first.agentResponse());
         }
         Thread.sleep(200); // saves run off the connection's thread
         try (XunaTestClient second = XunaTestClient.connect(SERVER.port(), "agent_id=scripted&conversation_id=" + id)) {
-            second.send("{\"type\":\"conversation_initiation_client_data\"}");
-            assertEquals(id, second.await("conversation_initiation_metadata")
-                    .path("conversation_initiation_metadata_event").path("conversation_id").asText());
+            assertEquals(id, second.initiate());
             second.agentResponse();
             second.userMessage("history");
             String history = second.agentResponse();
