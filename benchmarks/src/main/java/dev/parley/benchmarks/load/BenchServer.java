@@ -91,10 +91,13 @@ public final class BenchServer {
         System.exit(0);
     }
 
-    /** {@code jetty}, or Tyrus with an I/O strategy. */
+    /** {@code jetty}, {@code undertow} (endpoints on its I/O threads), {@code undertow-worker}, or Tyrus with an I/O strategy. */
     private static Map<String, String> containerSettings(String container) {
-        return container.equals("jetty") ? Map.of("parley.container", "jetty")
-                : Map.of("parley.container", "tyrus", "parley.io-strategy", container);
+        return switch (container) {
+            case "jetty", "undertow" -> Map.of("parley.container", container);
+            case "undertow-worker" -> Map.of("parley.container", "undertow", "parley.undertow.dispatch-to-worker", "on");
+            default -> Map.of("parley.container", "tyrus", "parley.io-strategy", container);
+        };
     }
 
     private static String memory() throws IOException, InterruptedException {

@@ -45,6 +45,11 @@ public final class Settings {
         return get(key).map(value -> parse(key, value, Integer::parseInt)).orElse(defaultValue);
     }
 
+    /** A switch written {@code on}/{@code off} (or {@code true}/{@code false}). */
+    public boolean getSwitch(String key, boolean defaultValue) {
+        return get(key).map(value -> parse(key, value, Settings::onOff)).orElse(defaultValue);
+    }
+
     /** A duration written as milliseconds ({@code 500}) or ISO-8601 ({@code PT0.5S}). */
     public Duration getDuration(String key, Duration defaultValue) {
         return get(key).map(value -> parse(key, value, Settings::duration)).orElse(defaultValue);
@@ -56,6 +61,14 @@ public final class Settings {
 
     private static Duration duration(String value) {
         return value.startsWith("P") || value.startsWith("p") ? Duration.parse(value) : Duration.ofMillis(Long.parseLong(value));
+    }
+
+    private static boolean onOff(String value) {
+        return switch (value) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException("it is 'on' or 'off'");
+        };
     }
 
     private static <T> T parse(String key, String value, Function<String, T> parser) {

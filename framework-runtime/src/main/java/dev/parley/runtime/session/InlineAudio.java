@@ -53,14 +53,7 @@ final class InlineAudio implements Executor {
     }
 
     private static boolean enabled(Settings settings, String agentId, boolean handlerBlocks) {
-        String value = settings.get("parley.agent." + agentId + ".inline-audio",
-                settings.get(SETTING, handlerBlocks ? "off" : "on"));
-        return switch (value) {
-            case "on", "true" -> true;
-            case "off", "false" -> false;
-            default -> throw new IllegalArgumentException("Setting " + SETTING + " (or parley.agent." + agentId
-                    + ".inline-audio) is 'on' or 'off', not '" + value + "'");
-        };
+        return settings.getSwitch("parley.agent." + agentId + ".inline-audio", settings.getSwitch(SETTING, !handlerBlocks));
     }
 
     /** Whether calls may still run on the caller's thread. */

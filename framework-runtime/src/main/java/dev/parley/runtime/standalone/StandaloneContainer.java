@@ -5,8 +5,9 @@ import jakarta.websocket.server.ServerApplicationConfig;
 
 /**
  * The Jakarta WebSocket container under the standalone launcher, chosen by {@code parley.container}: Tyrus on
- * Grizzly ({@code tyrus}, the default) or Jetty ({@code jetty}, an optional dependency). Parley's endpoints use
- * only the {@code jakarta.websocket} API, so both run them alike; they differ in cost per frame
+ * Grizzly ({@code tyrus}, the default), Jetty ({@code jetty}) or Undertow ({@code undertow}), the last two optional
+ * dependencies. Parley's endpoints use only the {@code jakarta.websocket} API, so all run them alike; they differ
+ * in cost per frame
  * (docs/performance.md). Whichever it is, it binds exactly the host given and can stop accepting while its
  * connections go on (a drain).
  */
@@ -26,7 +27,7 @@ interface StandaloneContainer {
 
     /**
      * The container {@code settings} name ({@code parley.container}, {@code parley.io-strategy},
-     * {@code parley.max-frame-bytes}), serving {@code application} on {@code host}.
+     * {@code parley.undertow.*}, {@code parley.max-frame-bytes}), serving {@code application} on {@code host}.
      */
     static StandaloneContainer create(ServerApplicationConfig application, String host, Settings settings) {
         // the container's own buffer holds a whole frame plus what arrives behind it; Parley checks the frame limit
@@ -36,7 +37,10 @@ interface StandaloneContainer {
             case "tyrus" -> new BoundTyrusContainer(application, host, incomingBuffer,
                     settings.get("parley.io-strategy", "worker-thread"));
             case "jetty" -> JettyContainer.create(application, host, incomingBuffer);
-            default -> throw new IllegalArgumentException("parley.container is tyrus or jetty, not '" + name + "'");
+            case "undertow" -> UndertowContainer.create(application, host, incomingBuffer,
+                    settings.getInt("parley.undertow.io-threads", 0),
+                    settings.getSwitch("parley.undertow.dispatch-to-worker", false));
+            default -> throw new IllegalArgumentException("parley.container is tyrus, jetty or undertow, not '" + name + "'");
         };
     }
 }

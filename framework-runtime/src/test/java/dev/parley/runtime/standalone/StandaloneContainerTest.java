@@ -18,9 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The launcher's two containers ({@code parley.container}): each binds only the host given, takes frames up to
+ * The launcher's three containers ({@code parley.container}): each binds only the host given, takes frames up to
  * Parley's limit (above Jetty's own 64 KiB frame default) and refuses larger ones with Parley's 1009 reason.
- * Everything else is proven by running the server tests on both (the e2e profile's {@code on-jetty} execution).
+ * Everything else is proven by running the server tests on each (the e2e profile's {@code on-jetty} and
+ * {@code on-undertow} executions).
  */
 class StandaloneContainerTest {
     private static final int LIMIT = 1 << 20;
@@ -31,7 +32,7 @@ class StandaloneContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tyrus", "jetty"})
+    @ValueSource(strings = {"tyrus", "jetty", "undertow"})
     void aLargeFrameUnderTheLimitReachesTheAgentWhole(String container) {
         try (ParleyServer server = start(container); XunaTestClient client = XunaTestClient.initiated(server.port(), "scripted")) {
             client.agentResponse();
@@ -43,7 +44,7 @@ class StandaloneContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tyrus", "jetty"})
+    @ValueSource(strings = {"tyrus", "jetty", "undertow"})
     void aFrameOverTheLimitClosesWith1009AndParleysReason(String container) {
         try (ParleyServer server = start(container); XunaTestClient client = XunaTestClient.initiated(server.port(), "scripted")) {
             client.agentResponse();
@@ -55,7 +56,7 @@ class StandaloneContainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tyrus", "jetty"})
+    @ValueSource(strings = {"tyrus", "jetty", "undertow"})
     void onlyTheGivenHostIsBound(String container) throws Exception {
         try (ParleyServer server = start(container)) {
             HttpClient http = HttpClient.newHttpClient();
@@ -77,6 +78,6 @@ class StandaloneContainerTest {
     @Test
     void anUnknownContainerIsNamedInTheError() {
         IllegalStateException failure = assertThrows(IllegalStateException.class, () -> start("netty"));
-        assertTrue(failure.getMessage().contains("parley.container is tyrus or jetty, not 'netty'"), failure::getMessage);
+        assertTrue(failure.getMessage().contains("parley.container is tyrus, jetty or undertow, not 'netty'"), failure::getMessage);
     }
 }

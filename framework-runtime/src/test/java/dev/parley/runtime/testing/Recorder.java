@@ -15,16 +15,18 @@ public class Recorder {
         events.add(event);
     }
 
-    /** The next event starting with {@code prefix}, skipping others; fails after 5 s. */
-    public String await(String prefix) throws InterruptedException {
+    /** The next event starting with one of the {@code prefixes}, skipping others; fails after 5 s. */
+    public String await(String... prefixes) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             String event = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (event == null) {
-                throw new AssertionError("No event starting with '" + prefix + "' within 5 s");
+                throw new AssertionError("No event starting with '" + String.join("' or '", prefixes) + "' within 5 s");
             }
-            if (event.startsWith(prefix)) {
-                return event;
+            for (String prefix : prefixes) {
+                if (event.startsWith(prefix)) {
+                    return event;
+                }
             }
         }
     }
