@@ -10,8 +10,9 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * Runs Parley without an application server: Weld SE for CDI, Tyrus on Grizzly (or Jetty, {@code parley.container})
- * for WebSocket, bound to exactly the host and port given. Every {@code @VoiceAgent} on the classpath is served in its dialects.
+ * Runs Parley without an application server: Weld SE for CDI, Tyrus on Grizzly (or Jetty or Undertow,
+ * {@code parley.container}) for WebSocket, bound to exactly the host and port given. Every {@code @VoiceAgent} on the
+ * classpath is served in its dialects.
  *
  * <pre>{@code
  * try (ParleyServer server = ParleyServer.start(ServerOptions.parse(args))) { ... }
