@@ -99,6 +99,29 @@ class XunaCodecTest {
     }
 
     @Test
+    void anAudioChunkDecodesAlikeInTheClientsCompactFormAndInAnyOtherJson() throws Exception {
+        byte[] pcm = new byte[3_200];
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (byte) (i * 7);
+        }
+        String base64 = java.util.Base64.getEncoder().encodeToString(pcm);
+        for (String frame : new String[] {
+                "{\"user_audio_chunk\":\"" + base64 + "\"}",                       // the client's form: no tree
+                "{ \"user_audio_chunk\" : \"" + base64 + "\" }",                   // whitespace: through the tree
+                "{\"user_audio_chunk\":\"" + base64.replace("/", "\\/") + "\"}",  // an escaped slash: the tree
+                "{\"x\":\"1\",\"user_audio_chunk\":\"" + base64 + "\"}"}) {        // another field first: the tree
+            var audio = assertInstanceOf(XunaInbound.UserAudio.class, codec.decode(frame), frame::toString);
+            assertArrayEquals(pcm, audio.pcm(), frame.substring(0, 30));
+        }
+        // a frame that only looks compact: what is inside the quotes is not all base64
+        var twoFields = assertThrows(XunaProtocolException.class,
+                () -> codec.decode("{\"user_audio_chunk\":\"AAAA\",\"user_audio_chunk\":\"%\"}"));
+        assertEquals("invalid_audio", twoFields.errorType());
+        var empty = assertInstanceOf(XunaInbound.UserAudio.class, codec.decode("{\"user_audio_chunk\":\"\"}"));
+        assertEquals(0, empty.pcm().length);
+    }
+
+    @Test
     void rejectionsNameTheProblem() {
         var wrongType = assertThrows(XunaProtocolException.class, () -> codec.decode("{\"type\":\"user_message\",\"text\":[1]}"));
         assertEquals("invalid_message", wrongType.errorType());
