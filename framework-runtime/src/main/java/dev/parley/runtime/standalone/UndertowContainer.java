@@ -24,7 +24,7 @@ import org.xnio.channels.AcceptingChannel;
  * which hand every read to a pool thread, it can run the endpoint on the I/O thread that read the frame, as a Node
  * server does: no thread hand-off per audio frame (docs/performance.md). Since Parley runs agents' handlers on its
  * own workers, what then runs on the I/O thread is Parley's frame handling and the start of a conversation (the
- * agent instance, a conversation store lookup); {@code parley.undertow.dispatch-to-worker=true} moves all of that to
+ * agent instance, a conversation store lookup); {@code parley.undertow.dispatch-to-worker=on} moves all of that to
  * Undertow's worker pool when those can block for long. Undertow is an optional dependency of the runtime:
  * an application that selects it adds {@code io.undertow:undertow-websockets-jsr}.
  */

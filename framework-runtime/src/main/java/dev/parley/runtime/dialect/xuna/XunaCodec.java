@@ -17,11 +17,11 @@ import java.util.Map;
  */
 final class XunaCodec {
     private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getEncoder();
-    private final ObjectMapper mapper = StrictJson.mapper();
-
+    private static final java.util.Base64.Decoder BASE64_DECODER = java.util.Base64.getDecoder();
     /** What the published client's JSON.stringify makes of an audio chunk, around the base64 text. */
     private static final String AUDIO_CHUNK_START = "{\"user_audio_chunk\":\"";
     private static final String AUDIO_CHUNK_END = "\"}";
+    private final ObjectMapper mapper = StrictJson.mapper();
 
     XunaInbound decode(String frame) throws XunaProtocolException {
         byte[] audio = compactAudioChunk(frame);
@@ -91,7 +91,7 @@ final class XunaCodec {
         // a quote or backslash inside (another field, an escape) is not base64, so the decoder refuses it
         byte[] latin1 = frame.getBytes(StandardCharsets.ISO_8859_1);
         try {
-            ByteBuffer decoded = java.util.Base64.getDecoder().decode(ByteBuffer.wrap(latin1, start, end - start));
+            ByteBuffer decoded = BASE64_DECODER.decode(ByteBuffer.wrap(latin1, start, end - start));
             return decoded.remaining() == decoded.array().length ? decoded.array()
                     : Arrays.copyOfRange(decoded.array(), decoded.position(), decoded.limit());
         } catch (IllegalArgumentException notBase64) {
@@ -104,7 +104,7 @@ final class XunaCodec {
             throw new XunaProtocolException("invalid_audio", field + " must be a base64 string");
         }
         try {
-            return java.util.Base64.getDecoder().decode(node.textValue());
+            return BASE64_DECODER.decode(node.textValue());
         } catch (IllegalArgumentException e) {
             throw new XunaProtocolException("invalid_audio", field + " is not valid base64: " + e.getMessage());
         }
