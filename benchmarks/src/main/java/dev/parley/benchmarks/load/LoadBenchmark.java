@@ -60,7 +60,7 @@ public final class LoadBenchmark {
                       double sentP99, double p999, double max, double serverCpuMicrosPerChunk, double serverCpuPercent,
                       double generatorCpuPercent, double sendLagP99Millis, double sendLagMaxMillis, long generatorGcMillis,
                       int serverThreads, long pings, double otherProcessesCpuPercent, double serverSystemPercent,
-                      double contextSwitchesPerChunk) {
+                      double contextSwitchesPerChunk, double jitCpuPercent) {
         boolean passes(double limit) {
             return lost == 0 && errors == 0 && sentP99 < limit;
         }
@@ -117,19 +117,27 @@ public final class LoadBenchmark {
                 ourProcesses.add(server.pid());
                 log("started %s (pid %d, port %d, log %s)", kind, server.pid(), server.port, server.log);
             }
+            Path settings = config.profile() ? samplingSettings() : null;
+            if (config.profile()) {
+                // JFR's events are switched on before the warm-up, because switching them on makes the JIT compile
+                // again (in a run that started JFR after the warm-up, the JIT took 29-45 % of the server's CPU in
+                // the first measured step); this recording is dropped, the one kept starts below
+                for (ServerProcess server : servers.values()) {
+                    server.jcmd("JFR.start", "name=warm", "settings=" + settings);
+                }
+            }
             for (ServerProcess server : servers.values()) {
-                log("warming up %s: %d sessions for %.0f s", server.kind, config.warmSessions(), config.warmSeconds());
-                log("warm-up %s", row(step(server, config.warmSessions(), 1, config.warmSeconds(), 0)));
+                warmUp(server);
             }
             for (ServerProcess server : servers.values()) {
                 memories.add(idleMemory(server));
             }
             if (config.profile()) {
                 // profile the measured steps only, not start-up, warm-up or the idle-memory phase
-                Path settings = samplingSettings();
                 for (ServerProcess server : servers.values()) {
                     server.jcmd("JFR.start", "name=bench", "settings=" + settings,
                             "filename=" + config.dir().resolve(server.kind + ".jfr"));
+                    server.jcmd("JFR.stop", "name=warm");
                 }
             }
             // coarse search: the step list, every server at each step (alternating who goes first)
@@ -244,6 +252,24 @@ public final class LoadBenchmark {
 
     // ---- one step ----
 
+    /**
+     * Streams {@code bench.warmSessions} sessions, in rounds, until the JIT is quiet: a JVM compiles for the load it
+     * sees, and on the one CPU the server is pinned to its compiler threads take that CPU from the I/O thread, so a
+     * step measured while they are busy measures the JIT (docs/performance.md, "The first-step transient").
+     */
+    private void warmUp(ServerProcess server) throws InterruptedException {
+        for (int round = 1; ; round++) {
+            log("warming up %s (round %d): %d sessions for %.0f s", server.kind, round, config.warmSessions(),
+                    config.warmSeconds());
+            StepResult warm = step(server, config.warmSessions(), 1, config.warmSeconds(), 0);
+            log("warm-up %s", row(warm));
+            // NaN (Node) ends it too
+            if (!(warm.jitCpuPercent() >= config.warmJitCpuPercent()) || round >= config.warmRounds()) {
+                return;
+            }
+        }
+    }
+
     private StepResult step(ServerProcess server, int sessions, double warmupSeconds, double measureSeconds, int repeat)
             throws InterruptedException {
         Caller.Step step = new Caller.Step();
@@ -266,7 +292,7 @@ public final class LoadBenchmark {
 
             long cpuStart = -1;
             long[] cpuTimesStart = null;
-            CompletableFuture<Long> switchesStart = null;
+            CompletableFuture<ServerProcess.ThreadTotals> threadsStart = null;
             long genStart = -1;
             long gcStart = -1;
             CompletableFuture<Map<Long, Long>> othersStart = null;
@@ -299,7 +325,7 @@ public final class LoadBenchmark {
                         // after this bucket's sends, and the slow readings (a /proc entry for every process, or
                         // for every server thread: tens of ms) off this thread, so no chunk is late for them
                         wallStart = System.nanoTime();
-                        switchesStart = CompletableFuture.supplyAsync(server::contextSwitches);
+                        threadsStart = CompletableFuture.supplyAsync(server::threadTotals);
                         cpuTimesStart = server.cpuTimes();
                         cpuStart = cpuTimesStart[0] + cpuTimesStart[1];
                         genStart = os.getProcessCpuTime();
@@ -313,7 +339,9 @@ public final class LoadBenchmark {
             long[] cpuTimes = server.cpuTimes();
             long cpu = cpuTimes[0] + cpuTimes[1] - cpuStart;
             long cpuSystem = cpuTimes[1] - cpuTimesStart[1];
-            long switches = server.contextSwitches() - switchesStart.join();
+            ServerProcess.ThreadTotals threadsEnd = server.threadTotals();
+            long switches = threadsEnd.contextSwitches() - threadsStart.join().contextSwitches();
+            long jit = threadsEnd.jitCpuMicros() - threadsStart.join().jitCpuMicros();
             long gen = os.getProcessCpuTime() - genStart;
             long gc = gcMillis() - gcStart;
             long others = CpuStat.delta(othersStart.join(), CpuStat.others(ourProcesses));
@@ -335,7 +363,8 @@ public final class LoadBenchmark {
                     chunks == 0 ? Double.NaN : cpu / (double) chunks, 100.0 * cpu * 1_000 / wall,
                     100.0 * gen / wall, lag.getValueAtPercentile(99) / 1_000.0, lag.getMaxValue() / 1_000.0, gc, threads,
                     step.pings.sum(), 100.0 * others * 1_000 / wall, cpu == 0 ? Double.NaN : 100.0 * cpuSystem / cpu,
-                    chunks == 0 ? Double.NaN : switches / (double) chunks);
+                    chunks == 0 ? Double.NaN : switches / (double) chunks,
+                    server.kind.equals("node") ? Double.NaN : 100.0 * jit * 1_000 / wall);
         } finally {
             closeAll(callers);
             Thread.sleep(1_000); // let the server finish closing before the next step
@@ -570,9 +599,10 @@ public final class LoadBenchmark {
 
     private static String tableHeader() {
         return "| server | sessions | run | chunks | lost | errors | p50 ms | p99 ms | p99 from send ms | p99.9 ms | max ms "
-                + "| server CPU µs/chunk | server CPU % (of it system) | server context switches/chunk | generator CPU % "
+                + "| server CPU µs/chunk | server CPU % (of it system) | server JIT CPU % | server context switches/chunk "
+                + "| generator CPU % "
                 + "| other processes CPU % | send lag p99 / max ms | generator GC pause ms | server threads | pings |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
     }
 
     private String row(StepResult r) {
@@ -580,7 +610,7 @@ public final class LoadBenchmark {
                 + (r.repeat() == 0 ? "median" : r.repeat() + (disturbed(r) ? "*" : ""))
                 + " | " + r.chunks() + " | " + r.lost() + " | " + r.errors() + " | " + fmt(r.p50()) + " | " + fmt(r.p99())
                 + " | " + fmt(r.sentP99()) + " | " + fmt(r.p999()) + " | " + fmt(r.max()) + " | " + fmt(r.serverCpuMicrosPerChunk()) + " | "
-                + fmt(r.serverCpuPercent()) + " (" + fmt(r.serverSystemPercent()) + ") | " + fmt(r.contextSwitchesPerChunk()) + " | " + fmt(r.generatorCpuPercent()) + " | " + fmt(r.otherProcessesCpuPercent()) + " | " + fmt(r.sendLagP99Millis()) + " / "
+                + fmt(r.serverCpuPercent()) + " (" + fmt(r.serverSystemPercent()) + ") | " + fmt(r.jitCpuPercent()) + " | " + fmt(r.contextSwitchesPerChunk()) + " | " + fmt(r.generatorCpuPercent()) + " | " + fmt(r.otherProcessesCpuPercent()) + " | " + fmt(r.sendLagP99Millis()) + " / "
                 + fmt(r.sendLagMaxMillis()) + " | " + r.generatorGcMillis() + " | " + r.serverThreads() + " | " + r.pings() + " |";
     }
 
@@ -603,7 +633,7 @@ public final class LoadBenchmark {
                     r.p999(),
                     r.max(), r.serverCpuMicrosPerChunk(), r.serverCpuPercent(), r.generatorCpuPercent(),
                     r.sendLagP99Millis(), r.sendLagMaxMillis(), r.generatorGcMillis(), r.serverThreads(), r.pings(),
-                    r.otherProcessesCpuPercent(), r.serverSystemPercent(), r.contextSwitchesPerChunk());
+                    r.otherProcessesCpuPercent(), r.serverSystemPercent(), r.contextSwitchesPerChunk(), r.jitCpuPercent());
         }
         StepResult first = runs.get(0);
         return new StepResult(first.server(), first.sessions(), 0,
@@ -625,7 +655,8 @@ public final class LoadBenchmark {
                 (long) medianOf(runs.stream().map(r -> (double) r.pings()).toList()),
                 medianOf(runs.stream().map(StepResult::otherProcessesCpuPercent).toList()),
                 medianOf(runs.stream().map(StepResult::serverSystemPercent).toList()),
-                medianOf(runs.stream().map(StepResult::contextSwitchesPerChunk).toList()));
+                medianOf(runs.stream().map(StepResult::contextSwitchesPerChunk).toList()),
+                medianOf(runs.stream().map(StepResult::jitCpuPercent).toList()));
     }
 
     static double medianOf(List<Double> values) {

@@ -11,6 +11,7 @@ import java.util.List;
  */
 record LoadConfig(boolean quick, List<String> servers, List<Integer> steps, int maxSessions, int repeats,
                   double warmupSeconds, double measureSeconds, double graceSeconds, int warmSessions, double warmSeconds,
+                  int warmRounds, double warmJitCpuPercent,
                   int idleSessions, double idleSettleSeconds, double p99LimitMillis, double maxGeneratorCpuPercent,
                   double maxOtherCpuPercent, int retries, double refineResolution, long pingMillis, String client,
                   int clientThreads, int connectConcurrency, boolean pin, String serverCpus, String generatorCpus,
@@ -19,18 +20,23 @@ record LoadConfig(boolean quick, List<String> servers, List<Integer> steps, int 
     static LoadConfig fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
         boolean canPin = Runtime.getRuntime().availableProcessors() >= 2 && new java.io.File("/usr/bin/taskset").canExecute();
+        List<Integer> steps = Arrays.stream(get("bench.steps", quick ? "10,25" : "50,100,200,400,600,800,1000,1250,1500,1750,2000")
+                .split(",")).map(String::trim).map(Integer::valueOf).toList();
         return new LoadConfig(
                 quick,
                 List.of(get("bench.servers", "parley,baseline").split(",")),
-                Arrays.stream(get("bench.steps", quick ? "10,25" : "50,100,200,400,600,800,1000,1250,1500,1750,2000")
-                        .split(",")).map(String::trim).map(Integer::valueOf).toList(),
+                steps,
                 Integer.parseInt(get("bench.maxSessions", quick ? "25" : "2000")),
                 Integer.parseInt(get("bench.repeats", quick ? "1" : "3")),
                 Double.parseDouble(get("bench.warmupSeconds", quick ? "1" : "3")),
                 Double.parseDouble(get("bench.measureSeconds", quick ? "3" : "10")),
                 Double.parseDouble(get("bench.graceSeconds", "3")),
-                Integer.parseInt(get("bench.warmSessions", quick ? "10" : "100")),
+                // the JIT compiles for the load it sees: a warm-up lighter than the first step leaves branches that step
+                // takes uncompiled (docs/performance.md, "The first-step transient")
+                Integer.parseInt(get("bench.warmSessions", String.valueOf(Math.max(steps.get(0), quick ? 10 : 100)))),
                 Double.parseDouble(get("bench.warmSeconds", quick ? "3" : "15")),
+                Integer.parseInt(get("bench.warmRounds", quick ? "1" : "6")),
+                Double.parseDouble(get("bench.warmJitCpuPercent", "5")),
                 Integer.parseInt(get("bench.idleSessions", quick ? "25" : "500")),
                 Double.parseDouble(get("bench.idleSettleSeconds", quick ? "2" : "3")),
                 Double.parseDouble(get("bench.p99LimitMillis", "50")),

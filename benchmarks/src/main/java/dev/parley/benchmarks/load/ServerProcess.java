@@ -101,28 +101,42 @@ final class ServerProcess implements AutoCloseable {
     /** User and system CPU time of the whole server process, in microseconds. */
     long[] cpuTimes() {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after the command: state(0) ... utime is field 14 of the whole line, index 11 here; stime index 12
-            return new long[] {Long.parseLong(fields[11]) * MICROS_PER_TICK, Long.parseLong(fields[12]) * MICROS_PER_TICK};
+            return cpuTimes(Path.of("/proc", Long.toString(process.pid()), "stat"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** User and system CPU time from a process's or a thread's {@code stat} file, in microseconds. */
+    private static long[] cpuTimes(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command: state(0) ... utime is field 14 of the whole line, index 11 here; stime index 12
+        return new long[] {Long.parseLong(fields[11]) * MICROS_PER_TICK, Long.parseLong(fields[12]) * MICROS_PER_TICK};
+    }
+
     /**
-     * Voluntary plus involuntary context switches of the server's live threads (threads that ended take theirs
-     * along; pools here keep their threads for the length of a step).
+     * What the server's live threads add up to (threads that ended take theirs along; pools here keep their threads
+     * for the length of a step): voluntary plus involuntary context switches, and the CPU time of the JVM's JIT
+     * compiler threads (none in Node, whose compiler threads are not told apart from its other helpers).
      */
-    long contextSwitches() {
-        long total = 0;
+    record ThreadTotals(long contextSwitches, long jitCpuMicros) {
+    }
+
+    ThreadTotals threadTotals() {
+        long switches = 0;
+        long jit = 0;
         try (var tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()), "task"))) {
             for (Path task : tasks) {
                 try {
                     for (String line : Files.readAllLines(task.resolve("status"))) {
                         if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
-                            total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                            switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
                         }
+                    }
+                    if (Files.readString(task.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+                        long[] times = cpuTimes(task.resolve("stat"));
+                        jit += times[0] + times[1];
                     }
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended meanwhile
@@ -131,7 +145,7 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return total;
+        return new ThreadTotals(switches, jit);
     }
 
     int threads() {
