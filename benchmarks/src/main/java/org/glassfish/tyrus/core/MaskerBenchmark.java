@@ -1,10 +1,10 @@
 package org.glassfish.tyrus.core;
 
+import dev.parley.benchmarks.jmh.XunaChunkFrame;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,12 +33,7 @@ public class MaskerBenchmark {
 
     @Setup
     public void setUp() {
-        byte[] pcm = new byte[3_200];
-        for (int i = 0; i < pcm.length; i++) {
-            pcm[i] = (byte) (i * 7);
-        }
-        byte[] payload = ("{\"user_audio_chunk\":\"" + Base64.getEncoder().encodeToString(pcm) + "\"}")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] payload = XunaChunkFrame.payload();
         payloadLength = payload.length;
         maskAndPayload = new byte[4 + payloadLength];
         byte[] mask = {0x37, (byte) 0xfa, 0x21, 0x3d};

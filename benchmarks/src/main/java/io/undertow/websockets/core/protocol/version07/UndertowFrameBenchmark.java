@@ -1,10 +1,10 @@
 package io.undertow.websockets.core.protocol.version07;
 
+import dev.parley.benchmarks.jmh.XunaChunkFrame;
+import io.undertow.websockets.core.UTF8Output;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.concurrent.TimeUnit;
-import io.undertow.websockets.core.UTF8Output;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -36,12 +36,7 @@ public class UndertowFrameBenchmark {
 
     @Setup
     public void setUp() {
-        byte[] pcm = new byte[3_200];
-        for (int i = 0; i < pcm.length; i++) {
-            pcm[i] = (byte) (i * 7);
-        }
-        byte[] payload = ("{\"user_audio_chunk\":\"" + Base64.getEncoder().encodeToString(pcm) + "\"}")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] payload = XunaChunkFrame.payload();
         length = payload.length;
         // the pool's buffers are 16 KiB
         frame = direct ? ByteBuffer.allocateDirect(16 * 1024) : ByteBuffer.allocate(16 * 1024);
