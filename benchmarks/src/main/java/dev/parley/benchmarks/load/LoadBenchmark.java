@@ -339,9 +339,10 @@ public final class LoadBenchmark {
             long[] cpuTimes = server.cpuTimes();
             long cpu = cpuTimes[0] + cpuTimes[1] - cpuStart;
             long cpuSystem = cpuTimes[1] - cpuTimesStart[1];
-            ServerProcess.ThreadTotals threadsEnd = server.threadTotals();
-            long switches = threadsEnd.contextSwitches() - threadsStart.join().contextSwitches();
-            long jit = threadsEnd.jitCpuMicros() - threadsStart.join().jitCpuMicros();
+            ServerProcess.ThreadTotals threadsBefore = threadsStart.join();
+            ServerProcess.ThreadTotals threadsAfter = server.threadTotals();
+            long switches = threadsAfter.contextSwitches() - threadsBefore.contextSwitches();
+            long jit = threadsAfter.jitCpuMicros() - threadsBefore.jitCpuMicros();
             long gen = os.getProcessCpuTime() - genStart;
             long gc = gcMillis() - gcStart;
             long others = CpuStat.delta(othersStart.join(), CpuStat.others(ourProcesses));
@@ -364,7 +365,7 @@ public final class LoadBenchmark {
                     100.0 * gen / wall, lag.getValueAtPercentile(99) / 1_000.0, lag.getMaxValue() / 1_000.0, gc, threads,
                     step.pings.sum(), 100.0 * others * 1_000 / wall, cpu == 0 ? Double.NaN : 100.0 * cpuSystem / cpu,
                     chunks == 0 ? Double.NaN : switches / (double) chunks,
-                    server.kind.equals("node") ? Double.NaN : 100.0 * jit * 1_000 / wall);
+                    server.isNode() ? Double.NaN : 100.0 * jit * 1_000 / wall);
         } finally {
             closeAll(callers);
             Thread.sleep(1_000); // let the server finish closing before the next step

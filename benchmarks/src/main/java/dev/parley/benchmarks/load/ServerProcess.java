@@ -98,6 +98,11 @@ final class ServerProcess implements AutoCloseable {
         return times[0] + times[1];
     }
 
+    /** The Node reference rather than a JVM: it has no JIT compiler threads to tell apart. */
+    boolean isNode() {
+        return kind.equals("node");
+    }
+
     /** User and system CPU time of the whole server process, in microseconds. */
     long[] cpuTimes() {
         try {

@@ -19,11 +19,11 @@ final class XunaCodec {
     private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getEncoder();
     private static final java.util.Base64.Decoder BASE64_DECODER = java.util.Base64.getDecoder();
     /** What the published client's JSON.stringify makes of an audio chunk, around the base64 text. */
+    private static final String AUDIO_CHUNK_START = "{\"user_audio_chunk\":\"";
+    private static final String AUDIO_CHUNK_END = "\"}";
     /** The {@code audio} event up to its base64 text. */
     private static final byte[] AUDIO_START =
             "{\"type\":\"audio\",\"audio_event\":{\"audio_base_64\":\"".getBytes(StandardCharsets.ISO_8859_1);
-    private static final String AUDIO_CHUNK_START = "{\"user_audio_chunk\":\"";
-    private static final String AUDIO_CHUNK_END = "\"}";
     private final ObjectMapper mapper = StrictJson.mapper();
 
     XunaInbound decode(String frame) throws XunaProtocolException {
